@@ -1,0 +1,104 @@
+// Snippets: a window of the text around the densest cluster of matched words, with their ranges.
+import { toIndexTerms, toPrimaryTerm, tokenizeWithOffsets } from './options';
+import type { WordSpan } from './options';
+
+export interface Snippet {
+  text: string;
+  /** [start, end) ranges into `text` of the words to highlight, in order, not overlapping. */
+  highlights: [number, number][];
+}
+
+/** What matched in one doc: index terms of matched words, and phrases as primary-term sequences. */
+export interface DocMatches {
+  terms: Set<string>;
+  phrases: string[][];
+}
+
+export const SNIPPET_LENGTH = 200;
+
+function markSpans(spans: WordSpan[], matches: DocMatches): boolean[] {
+  const marked = spans.map((span) => toIndexTerms(span.word).some((term) => matches.terms.has(term)));
+  if (matches.phrases.length === 0) return marked;
+  const primary = spans.map((span) => toPrimaryTerm(span.word));
+  for (const phrase of matches.phrases) {
+    for (let i = 0; i + phrase.length <= primary.length; i++) {
+      if (phrase.every((term, k) => primary[i + k] === term)) phrase.forEach((_, k) => (marked[i + k] = true));
+    }
+  }
+  return marked;
+}
+
+// Index of the marked span that starts the window holding the most marked spans.
+function findBestAnchor(spans: WordSpan[], marked: boolean[], length: number): number {
+  const hits = spans.flatMap((span, i) => (marked[i] ? [{ i, span }] : []));
+  let best = -1;
+  let bestCount = 0;
+  for (let a = 0; a < hits.length; a++) {
+    const start = hits[a]?.span.start ?? 0;
+    let count = 0;
+    for (let b = a; b < hits.length && (hits[b]?.span.end ?? 0) - start <= length; b++) count++;
+    if (count > bestCount) [best, bestCount] = [hits[a]?.i ?? -1, count];
+  }
+  return best;
+}
+
+function chooseWindow(text: string, spans: WordSpan[], anchor: number, length: number): [number, number] {
+  if (text.length <= length) return [0, text.length];
+  const anchorSpan = spans[Math.max(anchor, 0)];
+  // Some context before the match, starting at a word.
+  const desired = anchor < 0 || !anchorSpan ? 0 : Math.max(0, anchorSpan.start - Math.floor(length / 4));
+  const first = spans.find((span) => span.start >= desired && span.end > desired);
+  const start = desired === 0 || !first ? 0 : first.start;
+  const limit = start + length;
+  let end = start;
+  for (const span of spans) {
+    if (span.start < start) continue;
+    if (span.end > limit) break;
+    end = span.end;
+  }
+  if (end === start) end = Math.min(text.length, limit);
+  // Keep closing punctuation right after the last word ("…2024.").
+  while (end < text.length && end < limit && /[.,;:!?»")\]]/.test(text[end] ?? '')) end++;
+  return [start, end];
+}
+
+/** Builds a snippet of `source` for the doc's matches, or its beginning when nothing matched. */
+export function buildSnippet(source: string, matches: DocMatches, length = SNIPPET_LENGTH): Snippet {
+  const spans = tokenizeWithOffsets(source);
+  const marked = markSpans(spans, matches);
+  const anchor = findBestAnchor(spans, marked, length);
+  const [start, end] = chooseWindow(source, spans, anchor, length);
+  let text = '';
+  const ranges: [number, number][] = [];
+  if (start > 0) text += '…';
+  // Whitespace runs (paragraph breaks included) become one space; ranges follow the new offsets.
+  let cursor = start;
+  spans.forEach((span, i) => {
+    if (span.start < start || span.end > end) return;
+    const gap = source.slice(cursor, span.start).replace(/\s+/g, ' ');
+    text += text === '' || text === '…' ? gap.trimStart() : gap;
+    if (marked[i]) ranges.push([text.length, text.length + span.word.length]);
+    text += span.word;
+    cursor = span.end;
+  });
+  text += source.slice(cursor, end).replace(/\s+/g, ' ').trimEnd();
+  if (end < source.length) text += '…';
+  return { text, highlights: ranges };
+}
+
+/** True when a snippet built from `source` would highlight something. */
+export function hasMatchIn(source: string, matches: DocMatches): boolean {
+  return markSpans(tokenizeWithOffsets(source), matches).some(Boolean);
+}
+
+/** Wraps each highlighted range of the snippet in `open` … `close` (no escaping is done). */
+export function formatSnippet(snippet: Snippet, open: string, close: string): string {
+  let out = '';
+  let cursor = 0;
+  for (const [from, to] of snippet.highlights) {
+    if (from < cursor) continue;
+    out += snippet.text.slice(cursor, from) + open + snippet.text.slice(from, to) + close;
+    cursor = to;
+  }
+  return out + snippet.text.slice(cursor);
+}
