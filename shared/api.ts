@@ -124,7 +124,8 @@ export const API = {
 
 export type ApiChannel = keyof typeof API;
 export type ApiArgs<C extends ApiChannel> = z.infer<(typeof API)[C]['args']>;
-export type ApiResultOf<C extends ApiChannel> = NonNullable<(typeof API)[C]['result']>;
+// Exclude, not NonNullable: a result may itself be null (a cancelled dialog).
+export type ApiResultOf<C extends ApiChannel> = Exclude<(typeof API)[C]['result'], undefined>;
 
 /** Stable error codes; the UI branches on these, never on message text. */
 export type ApiErrorCode =
@@ -136,6 +137,8 @@ export type ApiErrorCode =
   | 'io-error'
   | 'cancelled'
   | 'internal'
+  /** The transport failed: main (or the browser-mode server) could not be reached. */
+  | 'unavailable'
   | (string & {});
 
 export interface ApiError {
@@ -150,11 +153,20 @@ export interface ApiEvents {
   'items-changed': { items: string[]; collections: string[]; reset: boolean };
   'import-progress': { jobId: string; step: string; done: number; total: number; file?: string };
   'import-done': ImportSummary;
+  /** A native menu command the renderer carries out (Electron only; the web UI has its own buttons). */
+  menu: { action: MenuAction };
 }
+/** Menu commands that need the renderer's context (what is selected, which dialog to show). */
+export type MenuAction = 'import' | 'export' | 'focus-search';
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEventName[] = ['items-changed', 'import-progress', 'import-done'];
+export const API_EVENTS: readonly ApiEventName[] = ['items-changed', 'import-progress', 'import-done', 'menu'];
 
-/** The surface the renderer sees as window.annals (Electron) or over HTTP (browser mode). */
+/** True when the string names a declared event. */
+export function isApiEvent(name: string): name is ApiEventName {
+  return (API_EVENTS as readonly string[]).includes(name);
+}
+
+/** The surface the renderer sees as the global `annals` (Electron preload) or over HTTP (browser mode). */
 export interface AnnalsApi {
   call<C extends ApiChannel>(channel: C, args: ApiArgs<C>): Promise<ApiResponse<ApiResultOf<C>>>;
   on<E extends ApiEventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
