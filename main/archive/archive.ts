@@ -1,0 +1,314 @@
+// An archive folder (DESIGN §2): the files on disk are the truth, this object is their in-memory view.
+// Every change is written atomically; when a write fails, the in-memory view is re-read from disk.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Collection, Item } from '../../shared/model';
+import { type SearchOptions, type SearchResult, searchArchive } from '../../shared/search';
+import { type CompiledTaxonomy, tagText } from '../../shared/taxonomy';
+import { removeFilesDurably, sweepTempFiles, writeFilesAtomic } from './atomic-write';
+import { serializeCollection } from './collection-file';
+import * as edits from './collection-edits';
+import { ArchiveError } from './errors';
+import { type ImportOptions, type ImportResult, importIntoArchive } from './import';
+import { type ItemPatch, applyItemPatch, retagItem, taggableText } from './item-edits';
+import { serializeItem } from './item-file';
+import { ItemIndex } from './item-index';
+import { type Manifest, createManifest, readManifest } from './manifest';
+import { COLLECTIONS_DIR, ITEMS_DIR, SOURCES_DIR, collectionRelPath, itemRelPath } from './paths';
+import { type Problem, scanArchive } from './scan';
+import { checkArchive } from './check';
+import { loadOrBuildSearchIndex } from './search-cache';
+import { type ArchiveStats, computeStats } from './stats';
+import { loadArchiveTaxonomy } from './taxonomy-file';
+import { type ChangeListener, ChangeEmitter, WriteLock } from './write-lock';
+
+export interface OpenOptions {
+  /** Create the archive when the folder is missing or empty. */
+  create?: boolean;
+  /** Delete temp files left by an interrupted write (default true; `check` opens without it to report them). */
+  sweep?: boolean;
+  /** Clock, injectable for tests. */
+  now?: () => Date;
+}
+
+/** An item about to be written: `previous` is its state on disk (null for a new item). */
+export interface ItemChange {
+  item: Item;
+  previous: Item | null;
+}
+
+/** Opens (or with `create`, creates) the archive in `dir`. */
+export async function openArchive(dir: string, options: OpenOptions = {}): Promise<Archive> {
+  const now = options.now ?? (() => new Date());
+  let manifest = await readManifest(dir);
+  if (!manifest) {
+    if (!options.create) {
+      throw new ArchiveError('no-archive', `${dir} is not an Annals archive (no annals.json); create one with "annals init"`);
+    }
+    await mkdir(dir, { recursive: true });
+    manifest = await createManifest(dir, now());
+    for (const sub of [ITEMS_DIR, COLLECTIONS_DIR, SOURCES_DIR]) await mkdir(join(dir, sub), { recursive: true });
+  }
+  if (options.sweep !== false) await sweepTempFiles(dir);
+  const archive = new Archive(dir, manifest, now);
+  await archive.reload();
+  return archive;
+}
+
+export class Archive {
+  private index = new ItemIndex();
+  private collections = new Map<string, Collection>();
+  private fileOwners = new Map<string, string>();
+  private scanProblems: Problem[] = [];
+  private taxonomyCache: CompiledTaxonomy | null = null;
+  private readonly lock = new WriteLock();
+  private readonly changes = new ChangeEmitter();
+
+  constructor(
+    readonly dir: string,
+    readonly manifest: Manifest,
+    readonly now: () => Date,
+  ) {}
+
+  /** Re-reads every item and collection file (after external edits, or to roll back a failed write). */
+  async reload(): Promise<void> {
+    const scan = await scanArchive(this.dir);
+    const index = new ItemIndex();
+    const owners = new Map<string, string>();
+    const problems = [...scan.problems];
+    for (const { item, file } of scan.items) {
+      const other = index.get(item.id);
+      if (other) {
+        problems.push({ file, code: 'duplicate-id', message: `${file}: id ${item.id} is also used by ${other.file}` });
+        continue;
+      }
+      index.put(item, file);
+      owners.set(file, item.id);
+    }
+    this.index = index;
+    this.fileOwners = owners;
+    this.collections = new Map(scan.collections.map(({ collection }) => [collection.slug, collection]));
+    this.scanProblems = problems;
+    this.changes.emit({ isReload: true });
+  }
+
+  /** Runs a change with no other change of this archive in between (writes are serialized). */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.lock.run(task);
+  }
+
+  /** Calls `listener` after every write with what changed; returns the unsubscribe function. */
+  onChange(listener: ChangeListener): () => void {
+    return this.changes.subscribe(listener);
+  }
+
+  /** Files that could not be read at the last scan. */
+  get problems(): Problem[] {
+    return [...this.scanProblems];
+  }
+
+  /** Every item, newest first (undated last), then by title. */
+  listItems(): Item[] {
+    return this.index
+      .all()
+      .map((entry) => entry.item)
+      .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+  }
+
+  getItem(id: string): Item | undefined {
+    return this.index.get(id)?.item;
+  }
+
+  /** The file of an item, relative to the archive. */
+  itemFile(id: string): string | null {
+    return this.index.get(id)?.file ?? null;
+  }
+
+  /** For import: the live index (changes to it must be followed by writeItemChanges or reload). */
+  get itemIndex(): ItemIndex {
+    return this.index;
+  }
+
+  listCollections(): Collection[] {
+    return [...this.collections.values()].sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  getCollection(slug: string): Collection | undefined {
+    return this.collections.get(slug);
+  }
+
+  /** A collection by slug, or by title (case-insensitive). */
+  findCollection(name: string): Collection | undefined {
+    const wanted = name.trim().toLowerCase();
+    return this.collections.get(name) ?? this.listCollections().find((c) => c.slug === wanted || c.title.toLowerCase() === wanted);
+  }
+
+  /** The built-in taxonomy plus the archive's taxonomy.json (the user's additions), compiled once. */
+  async taxonomy(): Promise<CompiledTaxonomy> {
+    this.taxonomyCache ??= await loadArchiveTaxonomy(this.dir);
+    return this.taxonomyCache;
+  }
+
+  /** Runs a query of the app's query language over the archive (index cached in .annals/). */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    const { index } = await loadOrBuildSearchIndex(this);
+    return searchArchive(index, query, options);
+  }
+
+  /** Every problem of the archive (see check.ts); empty when it is sound. */
+  async check(): Promise<Problem[]> {
+    return checkArchive(this);
+  }
+
+  stats(): ArchiveStats {
+    return computeStats(this.listItems(), this.collections.size);
+  }
+
+  async importPaths(paths: string[], options: ImportOptions = {}): Promise<ImportResult> {
+    return importIntoArchive(this, paths, options);
+  }
+
+  /**
+   * Writes changed items in one batch: an item keeps its file unless its date or title changed (then it
+   * moves to its new canonical name). The in-memory index must already hold the new state.
+   */
+  async writeItemChanges(changes: ItemChange[], extraWrites: { path: string; data: Uint8Array }[] = []): Promise<void> {
+    const writes: { path: string; data: string | Uint8Array }[] = [...extraWrites];
+    const removals: string[] = [];
+    const placed: { id: string; file: string; old: string | null }[] = [];
+    for (const { item, previous } of changes) {
+      const old = this.index.get(item.id)?.file ?? null;
+      const isMoved = !old || !previous || previous.date !== item.date || previous.title !== item.title;
+      const file = isMoved ? this.freeItemPath(item) : old;
+      writes.push({ path: join(this.dir, file), data: serializeItem(item) });
+      if (old && old !== file) removals.push(join(this.dir, old));
+      placed.push({ id: item.id, file, old });
+    }
+    await writeFilesAtomic(writes);
+    await removeFilesDurably(removals);
+    for (const { id, file, old } of placed) {
+      const entry = this.index.get(id);
+      if (old) this.fileOwners.delete(old);
+      this.fileOwners.set(file, id);
+      if (entry) this.index.put(entry.item, file);
+    }
+    if (placed.length > 0) this.changes.emit({ items: placed.map((p) => p.id) });
+  }
+
+  private freeItemPath(item: Item): string {
+    const file = itemRelPath(item);
+    const owner = this.fileOwners.get(file);
+    return owner === undefined || owner === item.id ? file : itemRelPath(item, 16);
+  }
+
+  /** Applies a curator's edit to one item and writes it; returns the item as saved. */
+  async updateItem(id: string, patch: ItemPatch): Promise<Item> {
+    return this.exclusive(async () => {
+      const entry = this.index.get(id);
+      if (!entry) throw new ArchiveError('item-not-found', `no item with id ${id}`);
+      const next = applyItemPatch(entry.item, patch, this.now().toISOString());
+      if (next === entry.item) return next;
+      this.index.put(next, entry.file);
+      await this.writeOrRollBack([{ item: next, previous: entry.item }]);
+      return next;
+    });
+  }
+
+  /** Recomputes automatic tags of every item (curator decisions are kept); returns how many changed. */
+  async retagAll(taxonomy?: CompiledTaxonomy): Promise<number> {
+    return this.exclusive(async () => {
+      if (taxonomy) this.taxonomyCache = taxonomy;
+      const tax = taxonomy ?? (await this.taxonomy());
+      const now = this.now().toISOString();
+      const changes: ItemChange[] = [];
+      for (const { item, file } of this.index.all()) {
+        const next = retagItem(item, tagText(taggableText(item), tax), now);
+        if (next === item) continue;
+        changes.push({ item: next, previous: item });
+        this.index.put(next, file);
+      }
+      await this.writeOrRollBack(changes);
+      return changes.length;
+    });
+  }
+
+  /** Writes changes already applied in memory; on failure re-reads the disk, the truth, and rethrows. */
+  private async writeOrRollBack(changes: ItemChange[]): Promise<void> {
+    try {
+      await this.writeItemChanges(changes);
+    } catch (error) {
+      await this.reload();
+      throw error;
+    }
+  }
+
+  // Collections -------------------------------------------------------------------------------
+
+  private requireCollection(slug: string): Collection {
+    const collection = this.collections.get(slug);
+    if (!collection) throw new ArchiveError('collection-not-found', `no collection "${slug}"`);
+    return collection;
+  }
+
+  private async saveCollection(collection: Collection): Promise<Collection> {
+    const saved = { ...collection, updated: this.now().toISOString() };
+    await writeFilesAtomic([{ path: join(this.dir, collectionRelPath(saved.slug)), data: serializeCollection(saved) }]);
+    this.collections.set(saved.slug, saved);
+    this.changes.emit({ collections: [saved.slug] });
+    return saved;
+  }
+
+  private changeCollection(slug: string, change: (c: Collection) => Collection): Promise<Collection> {
+    return this.exclusive(async () => {
+      const current = this.requireCollection(slug);
+      const next = change(current);
+      return next === current ? current : this.saveCollection(next);
+    });
+  }
+
+  async createCollection(title: string, intro = ''): Promise<Collection> {
+    if (!title.trim()) throw new ArchiveError('bad-input', 'a collection needs a title');
+    const now = this.now().toISOString();
+    return this.exclusive(() => {
+      const slug = edits.uniqueSlug(title, this.collections.keys());
+      return this.saveCollection({ slug, title: title.trim(), intro, entries: [], created: now, updated: now });
+    });
+  }
+
+  /** Changes the title; the slug (and so the file name and links to it) stays. */
+  async renameCollection(slug: string, title: string): Promise<Collection> {
+    if (!title.trim()) throw new ArchiveError('bad-input', 'a collection needs a title');
+    return this.changeCollection(slug, (c) => (c.title === title.trim() ? c : { ...c, title: title.trim() }));
+  }
+
+  async deleteCollection(slug: string): Promise<void> {
+    return this.exclusive(async () => {
+      this.requireCollection(slug);
+      await removeFilesDurably([join(this.dir, collectionRelPath(slug))]);
+      this.collections.delete(slug);
+      this.changes.emit({ removedCollections: [slug] });
+    });
+  }
+
+  async addToCollection(slug: string, ids: string[], position?: number): Promise<Collection> {
+    const missing = ids.filter((id) => !this.index.get(id));
+    if (missing.length > 0) throw new ArchiveError('item-not-found', `no item with id ${missing.join(', ')}`);
+    return this.changeCollection(slug, (c) => edits.addEntries(c, ids, position));
+  }
+
+  async removeFromCollection(slug: string, ids: string[]): Promise<Collection> {
+    return this.changeCollection(slug, (c) => edits.removeEntries(c, ids));
+  }
+
+  async reorderCollection(slug: string, ids: string[]): Promise<Collection> {
+    return this.changeCollection(slug, (c) => edits.reorderEntries(c, ids));
+  }
+
+  async setCollectionEntryNote(slug: string, id: string, note: string): Promise<Collection> {
+    return this.changeCollection(slug, (c) => edits.setEntryNote(c, id, note));
+  }
+
+  async setCollectionIntro(slug: string, intro: string): Promise<Collection> {
+    return this.changeCollection(slug, (c) => (c.intro === intro ? c : { ...c, intro }));
+  }
+}

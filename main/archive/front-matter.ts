@@ -1,0 +1,167 @@
+// Markdown with YAML front matter, read with the `yaml` package's safe defaults (never gray-matter:
+// it executes `---js` blocks and hangs on alias bombs, see STACK.md).
+import { isDeepStrictEqual } from 'node:util';
+import YAML from 'yaml';
+
+export type ArchiveFileErrorCode =
+  | 'no-front-matter'
+  | 'bad-yaml'
+  | 'bad-field'
+  | 'unsupported-version'
+  | 'read-failed';
+
+/** A file of the archive that cannot be read: names the file and what is wrong with it. */
+export class ArchiveFileError extends Error {
+  constructor(
+    readonly code: ArchiveFileErrorCode,
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+    this.name = 'ArchiveFileError';
+  }
+}
+
+const OPEN = '---\n';
+const CLOSE_LINE = /^---$/m;
+
+const READABLE = { lineWidth: 0, minContentWidth: 0, version: '1.2' } as const;
+// yaml 2.9 mis-writes some strings in block literals (whitespace-only lines) and in multi-line double
+// quotes (escaped spaces next to line breaks); one-line JSON-style double quotes are always exact.
+const EXACT = {
+  ...READABLE,
+  blockQuote: false,
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  doubleQuotedAsJSON: true,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+} as const;
+
+function readsBackEqual(file: string, data: Record<string, unknown>, body: string): boolean {
+  try {
+    const back = splitFrontMatter(file, 'front matter');
+    return back.body === body && isDeepStrictEqual(back.data, data);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Joins front matter and a body so that `splitFrontMatter` gives back exactly the same two. The file is
+ * read back before it is returned: readable YAML when that round-trips, quoted strings otherwise.
+ */
+export function joinFrontMatter(data: Record<string, unknown>, body: string): string {
+  for (const options of [READABLE, EXACT]) {
+    const file = `${OPEN}${YAML.stringify(data, options)}---\n\n${body}\n`;
+    if (readsBackEqual(file, data, body)) return file;
+  }
+  throw new Error('front matter does not survive YAML serialization');
+}
+
+/**
+ * Splits a file into its parsed front matter and its body. The file must start with exactly
+ * `---\n`; the front matter must be a YAML mapping. One blank line after the closing `---` and one
+ * final newline belong to the format, not to the body.
+ */
+export function splitFrontMatter(text: string, file: string): { data: Record<string, unknown>; body: string } {
+  if (!text.startsWith(OPEN)) {
+    throw new ArchiveFileError('no-front-matter', file, 'the file does not start with a "---" line');
+  }
+  const rest = text.slice(OPEN.length);
+  const close = CLOSE_LINE.exec(rest);
+  if (!close) throw new ArchiveFileError('no-front-matter', file, 'the front matter has no closing "---" line');
+  const yaml = rest.slice(0, close.index);
+  let body = rest.slice(close.index + 3);
+  if (body.startsWith('\n')) body = body.slice(1);
+  if (body.startsWith('\n')) body = body.slice(1);
+  if (body.endsWith('\n')) body = body.slice(0, -1);
+  return { data: parseYamlMapping(yaml, file), body };
+}
+
+function parseYamlMapping(yaml: string, file: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = YAML.parse(yaml, { maxAliasCount: 10, uniqueKeys: true, strict: true, version: '1.2' });
+  } catch (error) {
+    throw new ArchiveFileError('bad-yaml', file, `the front matter is not valid YAML: ${(error as Error).message}`);
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new ArchiveFileError('bad-yaml', file, 'the front matter is not a YAML mapping');
+  }
+  return data as Record<string, unknown>;
+}
+
+/** Typed access to front-matter fields; every failure names the field and the file. */
+export class FieldReader {
+  constructor(
+    private readonly data: Record<string, unknown>,
+    private readonly file: string,
+    private readonly prefix = '',
+  ) {}
+
+  fail(field: string, expected: string): never {
+    throw new ArchiveFileError('bad-field', this.file, `field "${this.prefix}${field}" must be ${expected}`);
+  }
+
+  raw(field: string): unknown {
+    return this.data[field];
+  }
+
+  string(field: string, fallback?: string): string {
+    const value = this.data[field];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (typeof value !== 'string') this.fail(field, 'a string');
+    return value;
+  }
+
+  nullableString(field: string): string | null {
+    const value = this.data[field];
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string') this.fail(field, 'a string or null');
+    return value;
+  }
+
+  boolean(field: string, fallback: boolean): boolean {
+    const value = this.data[field];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'boolean') this.fail(field, 'true or false');
+    return value;
+  }
+
+  integer(field: string): number {
+    const value = this.data[field];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+      this.fail(field, 'a non-negative integer');
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(field: string, allowed: readonly T[], fallback?: T): T {
+    const value = this.data[field];
+    if (value === undefined && fallback !== undefined) return fallback;
+    if (typeof value !== 'string' || !allowed.includes(value as T)) this.fail(field, `one of ${allowed.join(', ')}`);
+    return value as T;
+  }
+
+  list(field: string): unknown[] {
+    const value = this.data[field];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) this.fail(field, 'a list');
+    return value;
+  }
+
+  /** A nested mapping, read with the same rules; a missing one reads as empty. */
+  nested(field: string, index?: number): FieldReader {
+    const value = index === undefined ? this.data[field] : this.list(field)[index];
+    const name = index === undefined ? field : `${field}[${index}]`;
+    if (value === undefined || value === null) return new FieldReader({}, this.file, `${this.prefix}${name}.`);
+    if (typeof value !== 'object' || Array.isArray(value)) this.fail(name, 'a mapping');
+    return new FieldReader(value as Record<string, unknown>, this.file, `${this.prefix}${name}.`);
+  }
+
+  stringList(field: string): string[] {
+    const list = this.list(field);
+    if (!list.every((entry) => typeof entry === 'string')) this.fail(field, 'a list of strings');
+    return list as string[];
+  }
+}
