@@ -13,6 +13,18 @@ describe('derived titles', () => {
     );
   });
 
+  it('leaves a wire dateline out of the title', () => {
+    expect(deriveTitle('МОСКВА, 6 июня. /ТАСС/. Секретарь Совета безопасности России Сергей Шойгу будет участвовать в заседании.')).toBe(
+      'Секретарь Совета безопасности России Сергей Шойгу будет участвовать в заседании',
+    );
+    expect(deriveTitle('МИНСК, 21 авг — Sputnik. Серия учений ОДКБ пройдет на белорусских полигонах.')).toBe(
+      'Серия учений ОДКБ пройдет на белорусских полигонах',
+    );
+    expect(deriveTitle('MOSCOW, August 28 (Itar-Tass) — The chiefs of general staff will gather in the capital.')).toBe(
+      'The chiefs of general staff will gather in the capital',
+    );
+  });
+
   it('cuts a long opening at a word boundary and marks the cut', () => {
     const title = deriveTitle(`${'Заседание Совета коллективной безопасности '.repeat(5)}состоялось.`);
     expect(title.endsWith('…')).toBe(true);
