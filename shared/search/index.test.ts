@@ -55,6 +55,15 @@ describe('searchArchive: words', () => {
     expect(ids('Rok')).toEqual([]);
   });
 
+  it('uses typo tolerance only for a word that begins no indexed word', () => {
+    const typoOnly = createSearchIndex([
+      { ...CORPUS[0]!, id: 'intl', title: 'International cooperation', text: 'International terrorism.', tags: emptyTags() },
+      { ...CORPUS[0]!, id: 'exact', title: 'Joint exercise', text: 'The Interaction exercise began.', tags: emptyTags() },
+    ]);
+    expect(searchArchive(typoOnly, 'Interaction').hits.map((h) => h.id)).toEqual(['exact']);
+    expect(searchArchive(typoOnly, 'Interacton').hits.map((h) => h.id)).toEqual(['exact']);
+  });
+
   it('finds Russian words in other inflections', () => {
     expect(sorted(ids('учения'))).toEqual(['ru-armenia', 'ru-echelon', 'ru-interaction', 'ru-rock', 'ru-serdyukov']);
     expect(ids('Армения')).toContain('ru-armenia');

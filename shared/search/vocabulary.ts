@@ -85,8 +85,10 @@ function keepBest(into: Map<string, number>, term: string, weight: number): void
 }
 
 /**
- * The index terms a query word matches, each with its weight: exact, by prefix, with typos, and
- * with typos in a prefix. Typo matches must share the first letter, which keeps the scan short.
+ * The index terms a query word matches, each with its weight: exact and by prefix; only when the
+ * word begins no index term at all, with typos and with typos in a prefix. Typo tolerance is a
+ * fallback so that "Interaction" never brings in every "international"; typo matches must share
+ * the first letter, which keeps the scan short.
  */
 export function expandQueryTerms(vocabulary: Vocabulary, variants: QueryTermVariant[]): Map<string, number> {
   const terms = sortedTerms(vocabulary);
@@ -97,20 +99,26 @@ export function expandQueryTerms(vocabulary: Vocabulary, variants: QueryTermVari
       if (!term.startsWith(query)) break;
       keepBest(found, term, term === query ? weight : weight * PREFIX_WEIGHT);
     }
-    const budget = maxTypos(query);
-    const first = query[0];
-    if (budget === 0 || first === undefined) continue;
-    const end = lowerBound(terms, String.fromCharCode(first.charCodeAt(0) + 1));
-    for (let i = lowerBound(terms, first); i < end; i++) {
-      const term = terms[i] ?? '';
-      if (term.length < query.length - budget) continue;
-      const distances = measureDistances(query, term, budget);
-      if (distances.whole <= budget) keepBest(found, term, weight * FUZZY_WEIGHT);
-      else if (distances.prefix <= budget) keepBest(found, term, weight * FUZZY_PREFIX_WEIGHT);
-    }
+  }
+  if (found.size === 0) {
+    for (const { term: query, weight } of variants) addTypoMatches(terms, query, weight, found);
   }
   if (found.size <= MAX_EXPANSIONS) return found;
   // A one-letter prefix can match most of the vocabulary: keep the strongest, then the shortest.
   const ranked = [...found].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
   return new Map(ranked.slice(0, MAX_EXPANSIONS));
+}
+
+function addTypoMatches(terms: string[], query: string, weight: number, found: Map<string, number>): void {
+  const budget = maxTypos(query);
+  const first = query[0];
+  if (budget === 0 || first === undefined) return;
+  const end = lowerBound(terms, String.fromCharCode(first.charCodeAt(0) + 1));
+  for (let i = lowerBound(terms, first); i < end; i++) {
+    const term = terms[i] ?? '';
+    if (term.length < query.length - budget) continue;
+    const distances = measureDistances(query, term, budget);
+    if (distances.whole <= budget) keepBest(found, term, weight * FUZZY_WEIGHT);
+    else if (distances.prefix <= budget) keepBest(found, term, weight * FUZZY_PREFIX_WEIGHT);
+  }
 }
