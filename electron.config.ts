@@ -14,6 +14,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only 'electron': bundle everything else (zod, shared/api).
+      externalizeDeps: false,
       // A sandboxed preload cannot load ESM: build it as CommonJS.
       rolldownOptions: {
         input: { index: resolve(__dirname, 'main/preload.ts') },
@@ -23,6 +25,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
+    // Relative asset paths: the same bundle loads from file:// (Electron) and from main/web's server.
+    base: './',
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -1,34 +1,105 @@
-// Electron entry: app lifecycle and the window, wiring only. The archive, ingest and search live in
-// modules that run without Electron (see main/cli) so they can be tested here.
+// Electron entry: app lifecycle, the window, menus and dialogs — wiring only. Everything with logic
+// lives in modules that take Electron objects as parameters (window, menu, dialogs, ipc, settings)
+// or run without Electron at all (archive, services), so it is tested here without the binary.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
+import type { MenuAction } from '../shared/api';
+import { ensureSampleArchive, openArchive } from './archive';
+import { chooseArchiveFolder, createDialogs } from './dialogs';
+import { forwardEvents, registerApi } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { type Services, createServices } from './services';
+import { chooseArchiveDir, readSettings, writeSettings } from './settings';
+import { openStartupArchive } from './startup';
+import { createWindowOptions, hardenSession, hardenWebContents } from './window';
+
+const RENDERER_FILE = join(__dirname, '../renderer/index.html');
+const SETTINGS_FILE = () => join(app.getPath('userData'), 'settings.json');
+
+let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    show: false,
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
+  const window = new BrowserWindow(createWindowOptions(join(__dirname, '../preload/index.cjs')));
+  hardenWebContents(window.webContents, (url) => void shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(join(__dirname, '../renderer/index.html'));
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  const devUrl = process.env.ELECTRON_RENDERER_URL;
+  void (devUrl && !app.isPackaged ? window.loadURL(devUrl) : window.loadFile(RENDERER_FILE));
   return window;
 }
 
-void app.whenReady().then(() => {
-  createMainWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+async function openArchiveFolder(services: Services): Promise<void> {
+  const dir = await chooseArchiveFolder(dialog, mainWindow, services.archive().dir);
+  if (!dir) return;
+  try {
+    await services.setArchive(await openArchive(dir, { create: true }));
+    await writeSettings(SETTINGS_FILE(), { archiveDir: dir });
+  } catch (error) {
+    dialog.showErrorBox('Annals cannot open this folder', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function installMenu(services: Services): void {
+  // Import and export start in the page, which knows what is selected and follows the job it starts.
+  const sendMenu = (action: MenuAction) => services.events.emit('menu', { action });
+  const template = buildMenuTemplate(
+    {
+      importFiles: () => sendMenu('import'),
+      exportCurrent: () => sendMenu('export'),
+      openArchive: () => void openArchiveFolder(services),
+      focusSearch: () => sendMenu('focus-search'),
+    },
+    process.platform,
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  const documents = app.getPath('documents');
+  const settings = await readSettings(SETTINGS_FILE());
+  const opened = await openStartupArchive(chooseArchiveDir(settings, documents), {
+    open: async (dir) => (await ensureSampleArchive(dir)).archive,
+    chooseFolder: (current) => chooseArchiveFolder(dialog, null, current),
+    report: (message) => dialog.showErrorBox('Annals cannot open the archive', message),
   });
-});
+  if (!opened) return app.quit();
+  if (opened.dir !== settings.archiveDir) await writeSettings(SETTINGS_FILE(), { ...settings, archiveDir: opened.dir });
+  const { archive } = opened;
+  const services = createServices(archive, {
+    platform: 'electron',
+    dialogs: createDialogs(dialog, (owner) => (owner ? BrowserWindow.fromWebContents(owner as Electron.WebContents) : mainWindow), documents),
+  });
+  registerApi(ipcMain, services.handleCall, {
+    page: { fileUrl: pathToFileURL(RENDERER_FILE).href, devOrigin: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null) },
+    ownerOf: (sender) => sender,
+  });
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
+  installMenu(services);
+  mainWindow = createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+}
+
+// One instance per user: two would write the same archive behind each other's back.
+if (!app.requestSingleInstanceLock()) app.quit();
+else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Annals could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

@@ -1,4 +1,6 @@
-// The bridge is declared in shared/api.ts (issue 3); until then the renderer gets nothing.
-import { contextBridge } from 'electron';
+// The bridge: exposes exactly { call, on } as window.annals, and only for the channels and events
+// declared in shared/api.ts. The renderer never sees ipcRenderer or the IPC event objects.
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('annals', Object.freeze({ version: 1 }));
+contextBridge.exposeInMainWorld('annals', createBridge(ipcRenderer));

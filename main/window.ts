@@ -1,0 +1,75 @@
+// The main window's settings and the hardening of its web contents and session, as functions over
+// Electron objects so they are unit-tested with Electron mocked (index.ts only wires them).
+import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from './content-security';
+
+/** The window: isolated, sandboxed, no Node in the page, web security on, our preload only. */
+export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Annals',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  };
+}
+
+/** Web addresses a link may open in the user's browser; everything else is refused. */
+export function isExternalLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+type Contents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
+
+/**
+ * The page never navigates away, opens windows or embeds webviews; a web link (a source's address)
+ * opens in the user's browser instead.
+ */
+export function hardenWebContents(contents: Contents, openExternal: (url: string) => void): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+type SessionLike = {
+  setPermissionRequestHandler: Session['setPermissionRequestHandler'];
+  setPermissionCheckHandler: Session['setPermissionCheckHandler'];
+  webRequest: Pick<Session['webRequest'], 'onHeadersReceived'>;
+};
+
+/** Denies every permission (camera, notifications…) and adds the CSP header to every response. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({
+      responseHeaders: {
+        ...details.responseHeaders,
+        'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        'X-Content-Type-Options': ['nosniff'],
+      },
+    });
+  });
+}
