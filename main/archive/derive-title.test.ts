@@ -13,6 +13,10 @@ describe('derived titles', () => {
     );
   });
 
+  it('never gives an empty title, even for a lone full stop', () => {
+    expect(deriveTitle('.')).toBe('Untitled');
+  });
+
   it('leaves a wire dateline out of the title', () => {
     expect(deriveTitle('МОСКВА, 6 июня. /ТАСС/. Секретарь Совета безопасности России Сергей Шойгу будет участвовать в заседании.')).toBe(
       'Секретарь Совета безопасности России Сергей Шойгу будет участвовать в заседании',

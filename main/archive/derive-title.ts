@@ -9,7 +9,7 @@ export function deriveTitle(text: string, max = DERIVED_TITLE_MAX): string {
   if (!flat) return 'Untitled';
   const sentence = /^.{20,}?[.!?…](?=\s|$)/u.exec(flat)?.[0] ?? flat;
   const chars = [...sentence];
-  if (chars.length <= max) return sentence.replace(/\.$/, '');
+  if (chars.length <= max) return sentence.replace(/\.$/, '') || 'Untitled';
   const head = chars.slice(0, max).join('');
   const space = head.lastIndexOf(' ');
   const cut = space > max / 2 ? head.slice(0, space) : head;
