@@ -1,0 +1,133 @@
+// The workspace: facets and collections | search, timeline and results | the reader.
+import { useCallback, useReducer, useRef, useState } from 'react';
+import { CollectionList } from '../collections/CollectionList';
+import { CollectionView } from '../collections/CollectionView';
+import { useCollections } from '../collections/queries';
+import { FacetPanel } from '../facets/FacetPanel';
+import { ImportPanel } from '../import/ImportPanel';
+import { useFileDrop } from '../import/use-file-drop';
+import { useImport } from '../import/use-import';
+import { Reader } from '../reader/Reader';
+import type { ReaderCommand } from '../reader/Reader';
+import { composeQuery } from '../search/compose-query';
+import { SearchBar } from '../search/SearchBar';
+import { useSearch } from '../search/use-search';
+import { useArchiveInfo } from './archive-info';
+import { Dialogs } from './Dialogs';
+import { ResultsPane } from './ResultsPane';
+import { Toolbar } from './Toolbar';
+import { useCommands } from './use-commands';
+import { useMirrorStatus } from './use-services';
+import { useSavedView } from './use-saved-view';
+import { initialWorkspace, reduceWorkspace } from './workspace-state';
+
+/** The whole app. */
+export function App() {
+  const [ws, dispatch] = useReducer(reduceWorkspace, initialWorkspace);
+  const query = composeQuery(ws.text, ws.filters, ws.range);
+  const { result, resultGeneration, loadMore } = useSearch(query, ws.sort);
+  const hits = result?.hits ?? [];
+  const { status } = useMirrorStatus();
+  // A result computed before any index was loaded would read as "the archive is empty".
+  const isFirstLoad = resultGeneration === 0 && status !== 'error';
+  const collections = useCollections();
+  const info = useArchiveInfo();
+  const importControl = useImport();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [readerCommand, setReaderCommand] = useState<ReaderCommand>(null);
+  const isDragging = useFileDrop(importControl.importFiles);
+
+  const startImport = useCallback(() => {
+    if (info?.transport === 'electron') importControl.chooseInMain();
+    else fileInput.current?.click();
+  }, [info, importControl]);
+  // The toolbar's Export takes the open collection, else the current results.
+  const startExport = () => {
+    const open = collections.find((c) => c.slug === ws.openCollection);
+    if (open) dispatch({ type: 'open-dialog', dialog: { kind: 'export', source: { collection: open.slug }, title: `“${open.title}”` } });
+    else dispatch({ type: 'open-dialog', dialog: { kind: 'export', source: { query }, title: 'results' } });
+  };
+  const openRow = useCallback(
+    (index: number) => {
+      dispatch({ type: 'set-active', index });
+      const id = hits[index]?.id;
+      if (id) dispatch({ type: 'open-item', id });
+    },
+    [hits],
+  );
+  const selectRow = useCallback(
+    (id: string, mode: 'toggle' | 'range') => dispatch({ type: 'select', id, mode, orderedIds: hits.map((h) => h.id) }),
+    [hits],
+  );
+
+  useSavedView(ws, dispatch);
+  useCommands({ ws, dispatch, hits, searchRef, requestRowFocus: () => setFocusRequest((n) => n + 1), setReaderCommand, startImport, startExport });
+
+  return (
+    <div className={`app ${ws.openItemId ? 'has-reader' : ''}`}>
+      <Toolbar info={info} onImport={startImport} onExport={startExport} onTaxonomy={() => dispatch({ type: 'open-dialog', dialog: { kind: 'taxonomy' } })} />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label="Files to import"
+        accept=".html,.htm,.txt,.md,.markdown,text/html,text/plain,text/markdown"
+        onChange={(event) => {
+          importControl.importFiles([...(event.target.files ?? [])]);
+          event.target.value = '';
+        }}
+      />
+      <aside className="sidebar">
+        <FacetPanel facets={result?.facets} filters={ws.filters} onToggle={(filter) => dispatch({ type: 'toggle-filter', filter })} />
+        <CollectionList collections={collections} openSlug={ws.openCollection} onOpen={(slug) => dispatch({ type: 'open-collection', slug })} />
+      </aside>
+      <main className="center">
+        <SearchBar
+          inputRef={searchRef}
+          text={ws.text}
+          sort={ws.sort}
+          filters={ws.filters}
+          range={ws.range}
+          total={result && !isFirstLoad ? result.total : null}
+          error={result?.error}
+          onText={(text) => dispatch({ type: 'set-text', text })}
+          onSort={(sort) => dispatch({ type: 'set-sort', sort })}
+          onRemoveFilter={(filter) => dispatch({ type: 'toggle-filter', filter })}
+          onClearRange={() => dispatch({ type: 'set-range', range: null })}
+        />
+        {ws.openCollection ? (
+          <CollectionView
+            slug={ws.openCollection}
+            onClose={() => dispatch({ type: 'open-collection', slug: null })}
+            onOpenItem={(id) => dispatch({ type: 'open-item', id })}
+          />
+        ) : (
+          <ResultsPane
+            ws={ws}
+            dispatch={dispatch}
+            result={result}
+            focusRequest={focusRequest}
+            onOpen={openRow}
+            onSelect={selectRow}
+            onNeedMore={loadMore}
+          />
+        )}
+      </main>
+      {ws.openItemId && (
+        <Reader
+          itemId={ws.openItemId}
+          command={readerCommand}
+          onCommandDone={() => setReaderCommand(null)}
+          onClose={() => dispatch({ type: 'open-item', id: null })}
+          onAddToCollection={(ids) => dispatch({ type: 'open-dialog', dialog: { kind: 'add-to-collection', ids } })}
+        />
+      )}
+      <Dialogs dialog={ws.dialog} onClose={() => dispatch({ type: 'close-dialog' })} />
+      <ImportPanel control={importControl} />
+      {isDragging && <div className="drop-overlay" aria-hidden="true">Drop files to import</div>}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+// The middle column below the search box: timeline, bulk actions and the result list.
+import { useState } from 'react';
+import type { Dispatch } from 'react';
+import { isApiCallError } from '../api';
+import type { SearchResult } from '../../../shared/search/index';
+import { updateItems } from '../reader/mutations';
+import { BulkBar } from '../results/BulkBar';
+import { ResultList } from '../results/ResultList';
+import { Timeline } from '../timeline/Timeline';
+import type { WorkspaceAction, WorkspaceState } from './workspace-state';
+
+interface Props {
+  ws: WorkspaceState;
+  dispatch: Dispatch<WorkspaceAction>;
+  result: SearchResult | null;
+  focusRequest: number;
+  onOpen: (index: number) => void;
+  onSelect: (id: string, mode: 'toggle' | 'range') => void;
+  onNeedMore: () => void;
+}
+
+/** Timeline, bulk bar and results of the current search. */
+export function ResultsPane({ ws, dispatch, result, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
+  const ids = ws.selected;
+  const [error, setError] = useState<string | null>(null);
+  const setStatus = (status: Parameters<typeof updateItems>[1]['status']) => {
+    setError(null);
+    updateItems(ids, { status }).catch((caught: unknown) => setError(`Status not changed: ${isApiCallError(caught) ? caught.message : String(caught)}`));
+  };
+  return (
+    <>
+      <Timeline months={result?.months ?? []} range={ws.range} onRange={(range) => dispatch({ type: 'set-range', range })} />
+      <BulkBar
+        count={ids.length}
+        onTag={() => dispatch({ type: 'open-dialog', dialog: { kind: 'bulk-tag', ids, mode: 'add' } })}
+        onUntag={() => dispatch({ type: 'open-dialog', dialog: { kind: 'bulk-tag', ids, mode: 'remove' } })}
+        onCollect={() => dispatch({ type: 'open-dialog', dialog: { kind: 'add-to-collection', ids } })}
+        onStatus={setStatus}
+        onClear={() => dispatch({ type: 'clear-selection' })}
+      />
+      {error && <p role="alert" className="field-error">{error}</p>}
+      <ResultList
+        hits={result?.hits ?? []}
+        total={result?.total ?? 0}
+        activeIndex={ws.activeIndex}
+        openId={ws.openItemId}
+        selected={ids}
+        focusRequest={focusRequest}
+        onOpen={onOpen}
+        onSelect={onSelect}
+        onNeedMore={onNeedMore}
+      />
+    </>
+  );
+}

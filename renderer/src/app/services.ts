@@ -1,0 +1,36 @@
+// The app's long-lived services, created once: the mirror database, the search worker and the
+// controller that keeps them in step with main. Components reach them through hooks only.
+import { callApi, onApiEvent } from '../api';
+import type { ApiArgs, ApiChannel, ApiResultOf } from '../api';
+import { createMirrorController } from '../db/mirror-controller';
+import type { MirrorController } from '../db/mirror-controller';
+import { getDb } from '../db/schema';
+import type { CallApi } from '../db/sync';
+import { startSearchWorker } from '../search/search-client';
+import type { SearchClient } from '../search/search-client';
+
+export interface Services {
+  search: SearchClient;
+  mirror: MirrorController;
+}
+
+/** callApi with the arguments always passed (the form the mirror's sync takes). */
+export const callApiStrict: CallApi = <C extends ApiChannel>(channel: C, args: ApiArgs<C>): Promise<ApiResultOf<C>> =>
+  (callApi as (c: C, a: ApiArgs<C>) => Promise<ApiResultOf<C>>)(channel, args);
+
+let services: Services | null = null;
+
+/** Starts the services on first use; later calls answer the same ones. */
+export function getServices(): Services {
+  if (services) return services;
+  const search = startSearchWorker();
+  const mirror = createMirrorController(getDb(), callApiStrict, search);
+  services = { search, mirror };
+  onApiEvent('items-changed', () => mirror.requestSync());
+  // Pending index saves are flushed when the window is hidden or closed (best effort).
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void mirror.flushSave();
+  });
+  void mirror.start();
+  return services;
+}

@@ -1,0 +1,61 @@
+// The renderer's Dexie mirror of the archive: a cache that can always be rebuilt from main.
+// Released schema versions are never edited: a change adds `this.version(N + 1)` with an upgrade.
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import type { Collection, Item } from '../../../shared/model';
+
+/** The revision main reported for an item (`item:<id>`) or a collection (`collection:<slug>`). */
+export interface MirrorRevision {
+  key: string;
+  rev: string;
+}
+
+/** The serialized search index, saved with the version of shared/search that wrote it. */
+export interface SavedSearchIndex {
+  key: 'main';
+  version: number;
+  json: string;
+}
+
+/** A small persisted UI preference (last query, sort, theme…). */
+export interface UiStateEntry {
+  key: string;
+  value: unknown;
+}
+
+export class AnnalsDb extends Dexie {
+  items!: Table<Item, string>;
+  collections!: Table<Collection, string>;
+  revisions!: Table<MirrorRevision, string>;
+  searchIndex!: Table<SavedSearchIndex, string>;
+  uiState!: Table<UiStateEntry, string>;
+
+  constructor(name = 'annals-mirror') {
+    super(name);
+    this.version(1).stores({
+      items: '&id, date, status',
+      collections: '&slug',
+      revisions: '&key',
+      searchIndex: '&key',
+      uiState: '&key',
+    });
+  }
+}
+
+let shared: AnnalsDb | null = null;
+
+/** The app's single mirror database, opened lazily. */
+export function getDb(): AnnalsDb {
+  shared ??= new AnnalsDb();
+  return shared;
+}
+
+/** Revision-table key of an item. */
+export function itemRevisionKey(id: string): string {
+  return `item:${id}`;
+}
+
+/** Revision-table key of a collection. */
+export function collectionRevisionKey(slug: string): string {
+  return `collection:${slug}`;
+}

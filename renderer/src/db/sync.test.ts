@@ -1,0 +1,130 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_VERSION } from '../../../shared/search/index';
+import { createLocalIndexer } from '../search/local-indexer';
+import { AnnalsDb } from './schema';
+import { loadSavedIndex, syncMirror } from './sync';
+import { FakeMain, makeCollection, makeItem } from './test-support';
+
+let db: AnnalsDb;
+let dbCount = 0;
+
+beforeEach(async () => {
+  db = new AnnalsDb(`test-mirror-${++dbCount}`);
+  await db.open();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function seedMain(count: number): FakeMain {
+  const main = new FakeMain();
+  for (let i = 0; i < count; i++) {
+    main.putItem(makeItem(`a${String(i).padStart(7, '0')}`, `Report ${i}`, `Exercise Interaction number ${i} in Armenia`));
+  }
+  return main;
+}
+
+async function titlesFor(query: string, indexer = createLocalIndexer()): Promise<string[]> {
+  await loadSavedIndex(db, indexer);
+  const result = await indexer.search(query, { limit: 100 });
+  return result.hits.map((h) => h.title).sort();
+}
+
+describe('syncMirror', () => {
+  it('fetches every item in batches on the first start and saves a usable index', async () => {
+    const main = seedMain(7);
+    const report = await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true, batchSize: 3 });
+    expect(report.fetchedItems).toBe(7);
+    expect(main.calls.filter((c) => c.channel === 'items:get')).toHaveLength(3);
+    expect(await db.items.count()).toBe(7);
+    expect((await db.searchIndex.get('main'))?.version).toBe(SEARCH_INDEX_VERSION);
+    expect(await titlesFor('"number 5"')).toEqual(['Report 5']);
+  });
+
+  it('applies only the revisions that changed since the last sync', async () => {
+    const main = seedMain(5);
+    const indexer = createLocalIndexer();
+    await syncMirror(db, main.call, indexer, { rebuild: true });
+    main.calls = [];
+    main.putItem(makeItem('a0000002', 'Renamed report', 'A fresh text about Kazakhstan'));
+    const report = await syncMirror(db, main.call, indexer, { rebuild: false });
+    expect(main.requestedItemIds()).toEqual(['a0000002']);
+    expect(report).toMatchObject({ fetchedItems: 1, removedItems: 0, rebuilt: false });
+    expect((await db.items.get('a0000002'))?.title).toBe('Renamed report');
+    expect(await titlesFor('Kazakhstan')).toEqual(['Renamed report']);
+  });
+
+  it('asks for nothing when no revision changed', async () => {
+    const main = seedMain(3);
+    const indexer = createLocalIndexer();
+    await syncMirror(db, main.call, indexer, { rebuild: true });
+    main.calls = [];
+    const report = await syncMirror(db, main.call, indexer, { rebuild: false });
+    expect(main.requestedItemIds()).toEqual([]);
+    expect(report.fetchedItems).toBe(0);
+  });
+
+  it('removes items main no longer has, from the mirror and the index', async () => {
+    const main = seedMain(3);
+    const indexer = createLocalIndexer();
+    await syncMirror(db, main.call, indexer, { rebuild: true });
+    main.items.delete('a0000001');
+    const report = await syncMirror(db, main.call, indexer, { rebuild: false });
+    expect(report.removedItems).toBe(1);
+    expect(await db.items.get('a0000001')).toBeUndefined();
+    expect(await db.revisions.get('item:a0000001')).toBeUndefined();
+    expect(await titlesFor('Report')).toEqual(['Report 0', 'Report 2']);
+  });
+
+  it('re-indexes the members of a changed collection so in: finds them', async () => {
+    const main = seedMain(3);
+    const indexer = createLocalIndexer();
+    await syncMirror(db, main.call, indexer, { rebuild: true });
+    main.calls = [];
+    main.putCollection(makeCollection('summit', 'Summit brief', ['a0000000', 'a0000002']));
+    await syncMirror(db, main.call, indexer, { rebuild: false });
+    expect(main.requestedItemIds()).not.toContain('a0000000');
+    expect(await titlesFor('in:summit')).toEqual(['Report 0', 'Report 2']);
+    main.putCollection(makeCollection('summit', 'Summit brief', ['a0000001']));
+    await syncMirror(db, main.call, indexer, { rebuild: false });
+    expect(await titlesFor('in:summit')).toEqual(['Report 1']);
+  });
+
+  it('rebuilds the index from the mirror when the saved index is missing', async () => {
+    const main = seedMain(4);
+    await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true });
+    await db.searchIndex.clear();
+    main.calls = [];
+    const fresh = createLocalIndexer();
+    expect(await loadSavedIndex(db, fresh)).toBe(false);
+    const report = await syncMirror(db, main.call, fresh, { rebuild: true });
+    expect(main.requestedItemIds()).toEqual([]);
+    expect(report.rebuilt).toBe(true);
+    expect(fresh.size()).toBe(4);
+    expect(await titlesFor('Report')).toHaveLength(4);
+  });
+
+  it('refuses a saved index of another version', async () => {
+    const main = seedMain(2);
+    await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true });
+    const saved = await db.searchIndex.get('main');
+    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION + 1, json: saved?.json ?? '' });
+    expect(await loadSavedIndex(db, createLocalIndexer())).toBe(false);
+  });
+
+  it('refuses a damaged saved index', async () => {
+    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION, json: '{"format":"nope"' });
+    expect(await loadSavedIndex(db, createLocalIndexer())).toBe(false);
+  });
+
+  it('fetches everything again when the mirror was lost', async () => {
+    const main = seedMain(3);
+    await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true });
+    await db.delete();
+    db = new AnnalsDb(`test-mirror-${++dbCount}`);
+    main.calls = [];
+    await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true });
+    expect(main.requestedItemIds().sort()).toEqual(['a0000000', 'a0000001', 'a0000002']);
+  });
+});
