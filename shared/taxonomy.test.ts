@@ -90,6 +90,7 @@ describe('organs', () => {
     ['a session of the CSC', 'Collective Security Council'],
     ['the CSCS met', 'Committee of Secretaries of Security Councils'],
     ['Committee of Secretaries of the Security Councils', 'Committee of Secretaries of Security Councils'],
+    ['a meeting of the Committee of Secretaries of Security Council', 'Committee of Secretaries of Security Councils'],
     ['the CSTO PA Council', 'Parliamentary Assembly'],
     ['the Crisis Response Center', 'Crisis Response Centre'],
     ['начальник ОШ ОДКБ', 'Joint Staff'],
@@ -136,6 +137,8 @@ describe('organs', () => {
     'министры обороны государств – членов ОДКБ',
     'Межпарламентская Ассамблея СНГ',
     'the CIS Inter-Parliamentary Assembly',
+    'The Secretariat of the IPA CIS Council has a specialised agency',
+    'Секретариат Совета МПА СНГ',
     'the secretariats of the national security councils',
     'секретариаты советов безопасности',
     'начальники генеральных штабов ОДКБ',
@@ -157,7 +160,11 @@ describe('exercises', () => {
     ['операция «Кобальт-2023»', ['Cobalt-2023']],
     ['учения «Скала-2024» и «Барьер-2024»', ['Rock-2024', 'Barrier-2024']],
     ['тренировка «Наёмник-2021»', ['Mercenary-2021']],
-    ['операция «Канал – Ловушка»', ['Channel-Ловушка']],
+    ['операция «Канал – Ловушка»', ['Channel-Lovushka']],
+    ['операция "Канал-Западная Двина"', ['Channel-Western Dvina']],
+    ['operation "Kanal – Avangard"', ['Channel-Avangard']],
+    ['A meeting on the "PROXY operation " was held', ['PROXI']],
+    ['The Vzaimodeistviye 2020 [Interaction] exercise will be held', ['Interaction-2020']],
     ['the SCO exercise “Peace Mission-2021”', ['Peace Mission-2021']],
     ['учения «Рубеж-2025»', ['Rubezh-2025']],
   ])('labels "%s" as %s', (text, labels) => {
@@ -237,7 +244,7 @@ describe('listLabels and seriesOf', () => {
     expect(seriesOf('Interaction-2024')).toBe('Interaction');
     expect(seriesOf('Indestructible Brotherhood-2025')).toBe('Indestructible Brotherhood');
     expect(seriesOf('Channel')).toBe('Channel');
-    expect(seriesOf('Channel-Ловушка')).toBe('Channel-Ловушка');
+    expect(seriesOf('Channel-Lovushka')).toBe('Channel-Lovushka');
   });
 });
 

@@ -33,11 +33,12 @@ export function loadDefaultTaxonomy(): CompiledTaxonomy {
 /** Tags a text (give the title and the body together): each facet's labels once, in order of first mention. */
 export function tagText(text: string, taxonomy: CompiledTaxonomy): Tags {
   const folded = foldYo(text);
+  const lower = folded.toLowerCase(); // for the needle prefilter: most aliases are absent from most items
   const tags = emptyTags();
-  tags.state = orderLabels(findNameMentions(folded, taxonomy.names.state));
-  tags.organ = orderLabels(findNameMentions(folded, taxonomy.names.organ));
-  tags.person = orderLabels(findNameMentions(folded, taxonomy.names.person));
-  tags.exercise = orderLabels(findExerciseMentions(folded, taxonomy));
+  tags.state = orderLabels(findNameMentions(folded, taxonomy.names.state, lower));
+  tags.organ = orderLabels(findNameMentions(folded, taxonomy.names.organ, lower));
+  tags.person = orderLabels(findNameMentions(folded, taxonomy.names.person, lower));
+  tags.exercise = orderLabels(findExerciseMentions(folded, taxonomy, lower));
   return tags;
 }
 

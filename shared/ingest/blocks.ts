@@ -1,9 +1,10 @@
 // Turns cleaned text into a token stream for segmentation: date lines, paragraphs, and the
 // classification of paragraphs (headline-like or body) that the segmenter's rules rely on.
-import { hasTerminalPunctuation } from './boilerplate';
+import { hasTerminalPunctuation, isBoilerplateLine } from './boilerplate';
 import { type ItemDate, type OwnDate, readDateLine, readOwnDateLine, splitLeadingDate } from './dates';
 
-export type Token = { kind: 'date'; date: OwnDate } | { kind: 'para'; text: string };
+/** `isPrefix`: the ` date YYYY-MM-DD ` prefix of a stored page, which holds one story. */
+export type Token = { kind: 'date'; date: OwnDate; isPrefix?: boolean } | { kind: 'para'; text: string };
 
 /** Longest line that may still be a headline when only its shape speaks for it. */
 export const WEAK_HEADLINE_MAX = 200;
@@ -41,7 +42,9 @@ export function tokenize(cleaned: string): Token[] {
     }
     const glued = splitLeadingDate(line);
     if (glued) {
-      tokens.push({ kind: 'date', date: glued.date }, { kind: 'para', text: glued.rest });
+      tokens.push({ kind: 'date', date: glued.date, ...(glued.isPrefix ? { isPrefix: true } : {}) });
+      // a language switcher or label glued behind the prefix ("РУ") is chrome, not the story's start
+      if (!isBoilerplateLine(glued.rest.trim())) tokens.push({ kind: 'para', text: glued.rest });
       continue;
     }
     tokens.push({ kind: 'para', text: line });
@@ -61,11 +64,18 @@ export function looksLikeBody(text: string): boolean {
   return hasTerminalPunctuation(text) || text.length > WEAK_HEADLINE_MAX;
 }
 
-/** If `text` repeats `title` (alone or with a date before/after it), the date or true; else undefined. */
+/** Shortest cut-off repeat that still confirms a headline (characters, and share of the headline). */
+const CUT_REPEAT_MIN = 20;
+const CUT_REPEAT_SHARE = 0.5;
+
+/**
+ * If `text` repeats `title` (alone, with a date before/after it, or cut off — the page or the teaser
+ * card ends mid-headline), the date or null; else undefined.
+ */
 export function readRepeat(title: string, text: string): { date: ItemDate | null } | undefined {
   const t = title.replace(/[\s\u00a0]+/gu, ' ').trim();
   const x = text.replace(/[\s\u00a0]+/gu, ' ').trim();
-  if (x.length < t.length) return undefined;
+  if (x.length < t.length) return isCutRepeat(t, x) ? { date: null } : undefined;
   if (x.toLowerCase() === t.toLowerCase()) return { date: null };
   if (x.slice(0, t.length).toLowerCase() === t.toLowerCase()) {
     const date = readDateLine(x.slice(t.length));
@@ -76,4 +86,9 @@ export function readRepeat(title: string, text: string): { date: ItemDate | null
     if (date) return { date };
   }
   return undefined;
+}
+
+function isCutRepeat(title: string, text: string): boolean {
+  if (text.length < CUT_REPEAT_MIN || text.length < title.length * CUT_REPEAT_SHARE) return false;
+  return title.toLowerCase().startsWith(text.toLowerCase().replace(/(?:…|\.\.\.)$/u, ''));
 }

@@ -17,11 +17,18 @@ const NAVIGATION = new Set([
   'читать полностью', 'поделиться', 'ссылки', 'полезные ссылки', 'поиск', 'меню', 'карта сайта', 'контакты',
   'версия для слабовидящих', 'новости', 'лента новостей', 'следующая новость', 'предыдущая новость',
   'отправить по почте', 'подписаться', 'комментарии', 'comments', 'tags', 'теги', 'метки', 'keywords',
+  // language switchers
+  'ру', 'қаз', 'каз', 'kaz', 'kz', 'uz', 'ўзб', 'узб', 'by', 'бел', 'arm', 'hy', 'арм', 'kg', 'кыр', 'tj', 'тоҷ',
+  'de', 'fr', 'es', 'cn', '中文', 'english version', 'русская версия', 'қазақша', 'oʻzbekcha', 'o‘zbekcha',
+  // accounts, subscriptions and recommendation widgets
+  'войти', 'войти в почту', 'вход', 'регистрация', 'login', 'log in', 'sign in', 'sign up', 'почта',
+  'наши новостные каналы', 'наши каналы', 'мы в соцсетях', 'мы в социальных сетях', 'присоединяйтесь',
+  'follow us', 'реклама', 'advertisement',
 ]);
 
 // Headings of blocks that list other pages; everything after them is chrome.
 const RELATED_BLOCK =
-  /^(?:other materials|other news|related news|related materials|related articles|related stories|read also|see also|more on this topic|more news on the topic|latest news|recent news|популярное|другие материалы|другие новости|читайте также|смотрите также|см\. также|похожие новости|похожие материалы|последние новости|ещё новости|еще новости|новости по теме|материалы по теме|по теме|рекомендуем)[:.]?$/iu;
+  /^(?:other materials|other news|related news|related materials|related articles|related stories|read also|see also|more on this topic|more news on the topic|latest news|recent news|популярное|другие материалы|другие новости|читайте также|смотрите также|см\. также|похожие новости|похожие материалы|последние новости|ещё новости|еще новости|новости по теме|материалы по теме|по теме|рекомендуем|рекомендуем для вас|рекомендуем вам|recommended|recommended for you|trending|trending now|most read|самое читаемое|самое популярное|в тренде|новости партн[её]ров|partner news)[:.]?$/iu;
 
 const SITE_BANNER =
   /^[\p{L}\d .'’&-]{2,50}\s[-–—|:]\s(?:an?\s)?(?:analytical|information|informational|news|official|internet|online|web|аналитический|информационный|информационно-аналитический|новостной|официальный|интернет)[\s-]+(?:resource|portal|site|website|agency|server|ресурс|портал|сайт|агентство|сервер)(?![\p{L}]).{0,40}$/iu;
@@ -35,6 +42,7 @@ const TERMINAL = /[.!?…:;](?:["”»’')\]]*)$/u;
 // Counters, bare times, relative timestamps, share bars and tag lists: metadata, not content.
 const METADATA = [
   /^\d{1,9}$/u,
+  /^\d{1,3}(?:[\s\u00a0]\d{3})+$/u, // a view counter with grouped digits: "1 880"
   /^\d{1,2}:\d{2}$/u,
   /^\d[\d\s]{0,9}\s*(?:views?|comments?|просмотр\p{L}*|комментари\p{L}*)$/iu,
   /^(?:сегодня|вчера|today|yesterday)[,\s]+(?:в\s+)?\d{1,2}:\d{2}$/iu,
@@ -42,6 +50,11 @@ const METADATA = [
   /^(?:tags|теги|метки|keywords|ключевые слова|рубрики?|categories)\s*:/iu,
 ];
 const NAV_HEAD = /^(?:home|main page|main|главная|главная страница)\s*(?:>|»|\/|→|\|)/iu;
+// "Подписывайтесь на Sputnik в Дзен", "Follow us on Telegram": calls to subscribe, never news.
+const SUBSCRIBE_CALL =
+  /^(?:подписывайтесь|подпишитесь|читайте (?:нас|наши новости)|следите за (?:нами|новостями)|присоединяйтесь к нам|subscribe to|follow us|join us on)(?![\p{L}])/iu;
+// A web counter or badge scraped as one token: "Рейтинг@Mail.ru", "LiveInternet.ru", "Яндекс.Метрика".
+const COUNTER_BADGE = /^(?:\S*@\S+|\S+\.(?:ru|com|kz|by|net|org|su|am|kg|uz|tj|ua|az|info)|яндекс\.метрика|liveinternet)$/iu;
 
 /** Strips list bullets, arrows and separators that decorate navigation labels. */
 function stripDecoration(line: string): string {
@@ -60,7 +73,32 @@ export function isBoilerplateLine(line: string): boolean {
   if (bare.length <= 120 && BREADCRUMB.test(bare) && !TERMINAL.test(bare)) return true;
   if (bare.length <= 120 && NAV_HEAD.test(bare)) return true;
   if (bare.length <= 200 && METADATA.some((re) => re.test(bare))) return true;
+  if (bare.length <= 100 && SUBSCRIBE_CALL.test(bare)) return true;
+  if (bare.length <= 40 && COUNTER_BADGE.test(bare)) return true;
+  if (isTagLine(bare)) return true;
   return isTodayBanner(bare);
+}
+
+const CAPITALISED_WORD = /^(?:[\p{Lu}\d][\p{L}\d.'’-]*|[«"“][\p{Lu}][^\s]*)$/u;
+
+/**
+ * A run of keywords: three or more capitalised entries separated by commas, pipes or bullets
+ * ("ОДКБ, Армения, Учения"), or a Russian line whose every word is capitalised ("ОДКБ Армения
+ * Россия Учения" — Russian headlines are written in sentence case). They would add tags.
+ */
+function isTagLine(line: string): boolean {
+  if (line.length > 120 || TERMINAL.test(line)) return false;
+  const isRussian = /\p{Script=Cyrillic}/u.test(line);
+  const entries = line.split(/\s*[,|•·]\s*/u).filter((e) => e.length > 0);
+  // An English Title Case headline may list three countries ("Russia, Belarus, Kazakhstan Sign Pact").
+  const minEntries = isRussian ? 3 : 4;
+  const isKeyword = (entry: string): boolean => {
+    const words = entry.split(/\s+/u);
+    return words.length <= 3 && words.every((w) => CAPITALISED_WORD.test(w));
+  };
+  if (entries.length >= minEntries && entries.every(isKeyword)) return true;
+  const words = line.split(/\s+/u);
+  return isRussian && words.length >= 3 && words.every((w) => CAPITALISED_WORD.test(w));
 }
 
 /** "Today is Monday, 12 May 2025" / «Сегодня 12 мая 2025»: a banner only when the rest is a date. */

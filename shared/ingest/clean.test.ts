@@ -31,6 +31,9 @@ describe('recognising boilerplate lines', () => {
     'https://www.fmgnews.info/72635-koalicionnyy-schit-sng.html', '© 2024 CSTO. All rights reserved.',
     'Today is Monday, 12 May 2025', 'Сегодня 12 мая 2025 г.', 'Home > News > CSTO', 'Главная / Новости',
     '71331', '1 234 просмотра', 'Вчера, 14:30', 'Теги: ОДКБ, Россия, учения', 'Share: Facebook Twitter',
+    'Рейтинг@Mail.ru', 'Подписывайтесь на Sputnik в Дзен', 'Наши новостные каналы', 'Войти в почту', 'РУ', 'EN',
+    'Қаз', '1 880', 'Follow us on Telegram', 'ОДКБ, Армения, Учения, Безопасность', 'ОДКБ Армения Россия Учения',
+    'CSTO | Armenia | Exercises | Security',
   ])('drops "%s"', (line) => {
     expect(isBoilerplateLine(line)).toBe(true);
   });
@@ -41,6 +44,11 @@ describe('recognising boilerplate lines', () => {
     'Background',
     'COLLECTIVE SECURITY TREATY ORGANIZATION (CSTO)',
     'The CIS coalition shield – what is it: a guarantee or an illusion? | COMMONWEALTH',
+    'CSTO Secretary General Visits Dushanbe',
+    'Генсек ОДКБ посетил Душанбе',
+    'Armenia, Belarus and Russia held talks in Minsk',
+    'Russia, Belarus, Kazakhstan Sign Agreement',
+    'Армения, Беларусь и Россия провели переговоры',
   ])('keeps "%s"', (line) => {
     expect(isBoilerplateLine(line)).toBe(false);
   });
@@ -63,6 +71,22 @@ describe('cleaning a page', () => {
   it('cuts an "Other materials" block after the content', () => {
     const page = 'Title of the news\n\nThe body of the article is a sentence long enough to count as content.\n\nOther materials\nAnother news title\n12.02.2024';
     expect(cleanText(page)).toBe('Title of the news\n\nThe body of the article is a sentence long enough to count as content.');
+  });
+
+  it('cuts a "Рекомендуем для вас" block after the content', () => {
+    expect(cleanText('Заголовок новости о совете\n\nТекст новости достаточно длинный, чтобы считаться содержанием.\n\nРекомендуем для вас\nДругая новость')).toBe(
+      'Заголовок новости о совете\n\nТекст новости достаточно длинный, чтобы считаться содержанием.',
+    );
+  });
+
+  it('drops a breadcrumb trail that ends with the headline given on the next line', () => {
+    expect(cleanText('Домой Политика Совет ОДКБ собрался в Минске\n\nСовет ОДКБ собрался в Минске\n\nТекст.')).toBe(
+      'Совет ОДКБ собрался в Минске\n\nТекст.',
+    );
+  });
+
+  it('keeps a date before a repeated headline (a dated repeat, not a trail)', () => {
+    expect(cleanText('08.12.2021 Council meets in Minsk today\nCouncil meets in Minsk today')).toContain('08.12.2021');
   });
 
   it('drops an "Other materials" heading that precedes any content, keeping what follows', () => {

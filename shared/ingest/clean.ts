@@ -15,8 +15,21 @@ const COMMENT = /<!--[^]{0,2000}?-->/g;
 const RESIDUE = /(^|[\s\u00a0])(?:<|&lt;)?\/?(?:p|br|div|span|b|i|u|em|strong|li|ul|ol|h[1-6]|tr|td|th|table|tbody)\s*\/?(?:>|&gt;)(?=[\s\u00a0]|$)/giu;
 const EDGE_SPACE = /^[\s\u00a0]+|[\s\u00a0]+$/gu;
 
-/** Cleans one line: entities, tags and tag residue, odd spaces; trimmed. */
+/**
+ * Cleans one line: entities, tags and tag residue, odd spaces; trimmed. Repeated until stable (at
+ * most three passes): removing `<br>` from `<A b<br>p>` leaves `<A b p>`, itself tag-shaped.
+ */
 export function cleanLine(line: string): string {
+  let out = cleanLineOnce(line);
+  for (let pass = 1; pass < 3; pass += 1) {
+    const again = cleanLineOnce(out);
+    if (again === out) break;
+    out = again;
+  }
+  return out;
+}
+
+function cleanLineOnce(line: string): string {
   let out = line.replace(CONTROL, '');
   out = out.replace(COMMENT, ' ').replace(TAG, ' ');
   out = decodeEntities(out);
@@ -31,14 +44,15 @@ export function splitLines(text: string): string[] {
 }
 
 /**
- * Drops runs of three or more menu-like lines (blank lines do not break a run). Navigation lines
+ * Drops runs of three or more distinct menu-like lines (blank lines do not break a run). Navigation lines
  * count as members of a run, so a menu mixing "News" and "expert forum" goes as a whole.
  */
 function dropLinkLists(lines: { text: string; isNav: boolean }[]): string[] {
   const keep = lines.map((line) => !line.isNav);
   let run: number[] = [];
+  // A menu does not repeat its entries: a headline given twice around a view counter is no menu.
   const flush = (): void => {
-    if (run.length >= 3) for (const i of run) keep[i] = false;
+    if (new Set(run.map((i) => lines[i]!.text)).size >= 3) for (const i of run) keep[i] = false;
     run = [];
   };
   lines.forEach((line, i) => {
@@ -48,6 +62,27 @@ function dropLinkLists(lines: { text: string; isNav: boolean }[]): string[] {
   });
   flush();
   return lines.filter((_, i) => keep[i]).map((line) => line.text);
+}
+
+const fold = (line: string): string => line.replace(/[\s\u00a0]+/gu, ' ').trim().toLowerCase();
+
+/**
+ * A breadcrumb trail ending with the headline that the next line gives alone ("Домой Армения
+ * <headline>", then "<headline>") is chrome. A date before the headline is not a trail: that is a
+ * dated repeat (README §1), so a prefix with digits is left alone.
+ */
+function markBreadcrumbTitles(lines: { text: string; isNav: boolean }[]): void {
+  let previous = -1;
+  lines.forEach((line, i) => {
+    if (line.text.length === 0 || line.isNav) return;
+    const before = lines[previous];
+    previous = i;
+    if (!before) return;
+    const [trail, title] = [fold(before.text), fold(line.text)];
+    if (trail.length <= title.length || !trail.endsWith(` ${title}`) || title.split(' ').length < 3) return;
+    const crumbs = trail.slice(0, trail.length - title.length).trim();
+    if (crumbs.length <= 40 && crumbs.split(' ').length <= 4 && !/[\d.!?:]/u.test(crumbs)) before.isNav = true;
+  });
 }
 
 /** Cuts an "Other materials" block; when it comes before any content, only its heading goes. */
@@ -88,5 +123,6 @@ export function cleanText(text: string): string {
     if (line.length === 0 && raw.replace(EDGE_SPACE, '').length > 0) continue; // residue-only line
     lines.push({ text: line, isNav: line.length > 0 && isBoilerplateLine(line) });
   }
+  markBreadcrumbTitles(lines);
   return squeezeBlankLines(dropRelatedBlocks(dropLinkLists(lines))).join('\n');
 }

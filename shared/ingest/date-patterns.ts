@@ -33,11 +33,14 @@ const RU_MONTHS: [string[], number][] = [
 ];
 
 const MONTH_BY_NAME = new Map<string, number>();
+// Lower-case English month names count ("5 june 2024") except "may" and "march", which are also
+// ordinary words; abbreviations count only capitalised ("dec", "sat" are too short to trust).
+const LOWERCASE_UNSAFE = new Set(['may', 'march']);
 for (const [names, month] of EN_MONTHS) {
-  // English months only count when capitalised: "may" and "march" are also ordinary words.
   for (const name of names) {
     MONTH_BY_NAME.set(name, month);
     MONTH_BY_NAME.set(name.toUpperCase(), month);
+    if (name === names[0] && !LOWERCASE_UNSAFE.has(name.toLowerCase())) MONTH_BY_NAME.set(name.toLowerCase(), month);
   }
 }
 for (const [names, month] of RU_MONTHS) {
@@ -73,8 +76,11 @@ export const MONTH_FIRST_RE = new RegExp(
   `(?<![\\p{L}])${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:\\s*(?:-|–)\\s*(\\d{1,2})(?!\\d))?(?:,?\\s+(\\d{4})(?!\\d)|,\\s*(\\d{4})(?!\\d))?`,
   'gu',
 );
-/** 29.05.2017, 9.5.2025 */
-export const NUMERIC_RE = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d]|\.\d)/g;
+/**
+ * 29.05.2017, 9.5.2025, 03-06-2017, 17/03/2025 — day first, as CIS sites write them; a slash or dash
+ * date whose second number cannot be a month (03/17/2025) is read month first.
+ */
+export const NUMERIC_RE = /(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d]|[./-]\d)/g;
 /** 2025-08-21 */
 export const ISO_RE = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/g;
 /** September 2024, сентябрь 2024 года — month precision, used only for whole date lines. */
@@ -117,7 +123,10 @@ function pushMention(out: DateMention[], index: number, end: number, day: number
 export function scanDateMentions(text: string): DateMention[] {
   const found: DateMention[] = [];
   for (const m of text.matchAll(NUMERIC_RE)) {
-    pushMention(found, m.index, m.index + m[0].length, Number(m[1]), Number(m[2]), toYear(m[3]));
+    const [first, second] = [Number(m[1]), Number(m[3])];
+    const monthFirst = m[2] !== '.' && second > 12 && first <= 12;
+    const [day, month] = monthFirst ? [second, first] : [first, second];
+    pushMention(found, m.index, m.index + m[0].length, day, month, toYear(m[4]));
   }
   for (const m of text.matchAll(ISO_RE)) {
     pushMention(found, m.index, m.index + m[0].length, Number(m[3]), Number(m[2]), toYear(m[1]));

@@ -25,6 +25,11 @@ describe('reading a date line', () => {
     ['*12 May 2025*', '2025-05-12'],
     ['12.05.25', '2025-05-12'],
     ['13.10.2020 | Просмотров: 1 245', '2020-10-13'],
+    ['17/03/2025 — 18:13', '2025-03-17'],
+    ['12:30 23/11/2022', '2022-11-23'],
+    ['2022-11-24 21:41 |', '2022-11-24'],
+    ['03-06-2017 18:57:27', '2017-06-03'],
+    ['5 june 2024', '2024-06-05'],
   ])('reads %s as %s', (line, iso) => {
     expect(readDateLine(line)).toEqual({ date: iso, precision: 'day' });
   });
@@ -55,6 +60,8 @@ describe('finding the first complete date in a text', () => {
     ['8-9 апреля 2024 г. в Бишкеке', '2024-04-08'],
     ['September 3-6, 2024 in Bishkek', '2024-09-03'],
     ['on December 8 08.12.2021', '2021-12-08'],
+    ['posted 03/17/2025 by the press office', '2025-03-17'],
+    ['signed on october 7, 2002 in Chisinau', '2002-10-07'],
   ])('reads "%s" as %s', (text, iso) => {
     expect(findFirstCompleteDate(text)).toBe(iso);
   });
@@ -74,6 +81,20 @@ describe('wire datelines', () => {
     expect(readWireDateline('MOSCOW, August 28 (Itar-Tass) — The chiefs')).toEqual({ date: null });
     expect(readWireDateline('МОСКВА, 6 июня. /ТАСС/. Секретарь')).toEqual({ date: null });
     expect(readWireDateline('Москва. 9 декабря. KAZAKHSTAN TODAY - Состоялось')).toEqual({ date: null });
+  });
+
+  it.each([
+    ['MINSK, 12 May (BelTA) - The council met.', null],
+    ['ASTANA. March 5. KAZINFORM - The council met.', null],
+    ['10 мая, Москва /Иван Петров - БЕЛТА/. Генсек ОДКБ заявил.', null],
+    ['MINSK, 12 May 2024 (BelTA) - The council met.', '2024-05-12'],
+  ])('reads the agency dateline of "%s"', (paragraph, date) => {
+    expect(readWireDateline(paragraph)).toEqual({ date });
+  });
+
+  it('does not take a date-first sentence without an agency for a dateline', () => {
+    expect(readWireDateline('10 мая, Москва приняла делегацию.')).toBeUndefined();
+    expect(readWireDateline('Moscow, 12 May 2024, the council met.')).toBeUndefined();
   });
 
   it('reads a dateline with a year', () => {
@@ -97,11 +118,12 @@ describe('dates glued to a line', () => {
     expect(splitLeadingDate('07.04.2015Военный комитет создан')).toEqual({
       date: { date: '2015-04-07', precision: 'day' },
       rest: 'Военный комитет создан',
+      isPrefix: false,
     });
   });
 
   it('splits the " date YYYY-MM-DD" prefix of stored pages', () => {
-    expect(splitLeadingDate(' date 2025-08-21 МИНСК, 21 авг — Sputnik.')?.rest).toBe('МИНСК, 21 авг — Sputnik.');
+    expect(splitLeadingDate(' date 2025-08-21 МИНСК, 21 авг — Sputnik.')).toMatchObject({ rest: 'МИНСК, 21 авг — Sputnik.', isPrefix: true });
   });
 });
 
@@ -148,7 +170,7 @@ describe('date reading properties', () => {
     const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
     const ru = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
     fc.assert(
-      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 3 }), (d, form) => {
+      fc.property(fc.date({ min: new Date('1950-01-01'), max: new Date('2090-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 5 }), (d, form) => {
         const y = d.getUTCFullYear();
         const m = d.getUTCMonth() + 1;
         const day = d.getUTCDate();
@@ -157,6 +179,8 @@ describe('date reading properties', () => {
           `${day} ${months[m - 1]} ${y}`,
           `${months[m - 1]} ${day}, ${y}`,
           `${day} ${ru[m - 1]} ${y} года`,
+          `${String(day).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
+          `${day}-${m}-${y}`,
         ][form]!;
         expect(findFirstCompleteDate(`Held on ${written} in Minsk.`)).toBe(d.toISOString().slice(0, 10));
       }),

@@ -23,7 +23,7 @@ const WEEKDAYS =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|пн|вт|ср|чт|пт|сб|вс)[,.]?\s+/iu;
 // What may follow a date on a date line: a time, a time zone, a view or comment counter.
 const DATE_LINE_TAIL =
-  /^(?:[,|/\s\u00a0•·-]*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|MSK|МСК)(?:[+-]\d{1,2})?)?|\d[\d\s]{0,8}|\(\d{1,7}\)|(?:views?|просмотр\p{L}*|comments?|комментари\p{L}*)\s*:?))*[\s\u00a0]*$/iu;
+  /^(?:[,|/\s\u00a0•·—–-]*(?:(?:в\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|GMT|MSK|МСК)(?:[+-]\d{1,2})?)?|\d[\d\s]{0,8}|\(\d{1,7}\)|(?:views?|просмотр\p{L}*|comments?|комментари\p{L}*)\s*:?))*[\s\u00a0|•·—–-]*$/iu;
 // Two-digit years are accepted on a date line only ("12.05.25"), never in running text.
 const SHORT_YEAR_LINE = /^(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d)/u;
 
@@ -82,35 +82,52 @@ export function readOwnDateLine(line: string): OwnDate | null {
 const GLUED_DATE = /^(\d{1,2}\.\d{1,2}\.\d{4})(?:,?\s*\d{1,2}:\d{2})?\s*(?=[\p{Lu}«"“])/u;
 const DATE_PREFIX = /^[\s\u00a0]*date[\s\u00a0]+(\d{4}-\d{2}-\d{2})[\s\u00a0]+/u;
 
-/** Splits a line that opens with a numeric date glued to its text (`07.04.2015Военный…`). */
-export function splitLeadingDate(line: string): { date: ItemDate; rest: string } | null {
-  const prefix = DATE_PREFIX.exec(line) ?? GLUED_DATE.exec(line);
+/**
+ * Splits a line that opens with a numeric date glued to its text (`07.04.2015Военный…`) or with the
+ * ` date YYYY-MM-DD ` prefix of a stored page (`isPrefix`: the page is one stored story).
+ */
+export function splitLeadingDate(line: string): { date: ItemDate; rest: string; isPrefix: boolean } | null {
+  const stored = DATE_PREFIX.exec(line);
+  const prefix = stored ?? GLUED_DATE.exec(line);
   if (!prefix) return null;
   const date = readDateLine(prefix[1]!);
   const rest = line.slice(prefix[0].length);
   if (!date || rest.trim().length === 0) return null;
-  return { date, rest };
+  return { date, rest, isPrefix: stored !== null };
 }
 
 const NOT_A_CITY = /^(?:on|in|at|by|from|since|today|yesterday|tomorrow|this|last|сегодня|вчера|завтра|в|с|со|на|по|до|к)$/iu;
-const DATELINE = new RegExp(
-  String.raw`^[\s\u00a0]*([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+){0,2})\s*[,.]\s*` +
-    String.raw`([^.()/—–]{3,30}?)\s*[.,]?\s*(?=\(|/|—|–|-\s|[\p{Lu}])`,
-  'u',
-);
+const CITY_HEAD = /^[\s\u00a0]*([\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+){0,2})\s*[,.]\s*/u;
+// What follows a dateline's date: an agency in brackets or slashes, a dash, or the story's first word.
+const AFTER_DATELINE_DATE = /^\s*[.,]?\s*(?:\(|\/|—|–|-\s|\p{Lu})/u;
+// BelTA's order: the date first, then the city and the agency ("10 мая, Москва /Имя Фамилия - БЕЛТА/.").
+const CITY_AND_AGENCY = /^\s*,\s*[\p{Lu}][\p{L}'’-]+(?:[\s-][\p{Lu}][\p{L}'’-]+)?\s*(?:\/[^/\n]{2,60}\/|\([^)\n]{2,60}\))/u;
+
+function toDatelineDate(mention: DateMention): { date: string | null } {
+  return { date: mention.year === null ? null : formatIsoDate(mention.year, mention.month, mention.day) };
+}
+
+/** The date opening `text` when what follows it fits `after`, else undefined. */
+function readDateAt(text: string, after: RegExp): { date: string | null } | undefined {
+  const first = scanDateMentions(text.slice(0, 60))[0];
+  if (!first || first.index !== 0 || !after.test(text.slice(first.end))) return undefined;
+  return toDatelineDate(first);
+}
 
 /**
- * Reads a wire dateline opening a story (`MOSCOW, August 28 (Itar-Tass) —`, `МОСКВА, 6 июня. /ТАСС/.`).
- * Returns undefined when there is none; `date: null` when the dateline has no year — that makes the
- * item's date unknown and stops the search (README §3.4).
+ * Reads a wire dateline opening a story (`MOSCOW, August 28 (Itar-Tass) —`, `МОСКВА, 6 июня. /ТАСС/.`,
+ * `MINSK, 12 May (BelTA) -`, `10 мая, Москва /Имя Фамилия - БЕЛТА/.`). Returns undefined when there
+ * is none; `date: null` when the dateline has no year — that makes the item's date unknown and
+ * stops the search (README §3.4).
  */
 export function readWireDateline(paragraph: string): { date: string | null } | undefined {
-  const m = DATELINE.exec(paragraph.slice(0, 120));
-  if (!m || NOT_A_CITY.test(m[1]!)) return undefined;
-  const mentions = scanDateMentions(m[2]!);
-  const first = mentions[0];
-  if (!first || first.index !== 0 || first.end < m[2]!.trim().length) return undefined;
-  return { date: first.year === null ? null : formatIsoDate(first.year, first.month, first.day) };
+  const head = paragraph.slice(0, 160);
+  const city = CITY_HEAD.exec(head);
+  if (city && !NOT_A_CITY.test(city[1]!)) {
+    const found = readDateAt(head.slice(city[0].length), AFTER_DATELINE_DATE);
+    if (found) return found;
+  }
+  return readDateAt(head.replace(/^[\s\u00a0]+/u, ''), CITY_AND_AGENCY);
 }
 
 // "ASTANA. KAZINFORM –", "МИНСК, /БЕЛТА/ –": a wire opening that carries no date at all.

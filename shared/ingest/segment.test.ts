@@ -10,11 +10,47 @@ function titles(text: string): (string | null)[] {
 
 describe('segmenting a page into items', () => {
   it('makes every undated paragraph of a list its own item, even when one continues the other', () => {
-    const segments = segmentPage('First teaser about the meeting.\nIt continued with a second point.\n\nThird teaser here.');
-    expect(segments.map((s) => s.paragraphs)).toEqual([
+    const page = 'First teaser about the meeting.\nIt continued with a second point.\n\nThird teaser here.\n\nCSTO holds a council in Minsk\n\n12.05.2024\n\nThe council met.';
+    expect(segmentPage(page).map((s) => s.paragraphs)).toEqual([
       ['First teaser about the meeting.'],
       ['It continued with a second point.'],
       ['Third teaser here.'],
+      ['The council met.'],
+    ]);
+  });
+
+  it('reads a page made only of headline-less paragraphs, one continuing another, as one story', () => {
+    const page = 'В четверг в Ереване пройдет заседание совета.\n\nМероприятие пройдет в формате видеоконференции.\n\nНапомним, ранее совет собирался в Минске.';
+    expect(segmentPage(page)).toMatchObject([{ title: null, paragraphs: [expect.any(String), expect.any(String), expect.any(String)] }]);
+  });
+
+  it('keeps a page of self-contained undated leads as separate teasers', () => {
+    const page = 'On 3 May the CSTO Secretary General met the minister.\n\nThe Joint Staff held a briefing for journalists.\n\nOn 1 May the council approved the plan.';
+    expect(segmentPage(page)).toHaveLength(3);
+  });
+
+  it('takes a stored page behind a " date" prefix as one story with its headline, subtitle and body', () => {
+    const page = ' date 2025-03-04 Minister thanks the outgoing Secretary General\n\nHe also praised the allied cooperation\n\nEditorial team\n\nMOSCOW, 4 March. The minister met the Secretary General.\n\nThey discussed the results of the year.';
+    const segments = segmentPage(page);
+    expect(segments).toHaveLength(1);
+    expect(segments[0]).toMatchObject({ title: 'Minister thanks the outgoing Secretary General', ownDate: { date: '2025-03-04' } });
+  });
+
+  it('sets aside a stored page\'s trending links above its date line when a headline follows the date', () => {
+    const page = ' date 2025-11-25 Праздник\nФорум городов открылся в Казани\nВойна на Украине: переговоры 2025\n25 ноября 2025 в 02:55\n\nГенсек ОДКБ назван в Москве\n\nНовым генсеком станет посол.';
+    const segments = segmentPage(page);
+    expect(segments).toHaveLength(1);
+    expect(segments[0]).toMatchObject({ title: 'Генсек ОДКБ назван в Москве', paragraphs: ['Новым генсеком станет посол.'] });
+  });
+
+  it('takes the last title-shaped line before a stored page\'s date line as its headline when the body follows', () => {
+    const page = ' date 2025-11-25 Политика\nСовет ОДКБ собрался в Минске\n25 ноября 2025\n\nСовет обсудил итоги года.';
+    expect(segmentPage(page)).toMatchObject([{ title: 'Совет ОДКБ собрался в Минске', paragraphs: ['Совет обсудил итоги года.'] }]);
+  });
+
+  it('drops a language switcher glued behind a " date" prefix', () => {
+    expect(segmentPage(' date 2025-11-27 РУ\nСовет утвердил нового генсека организации\n\nСостоялось заседание совета.')).toMatchObject([
+      { title: 'Совет утвердил нового генсека организации', ownDate: { date: '2025-11-27' } },
     ]);
   });
 
@@ -29,6 +65,15 @@ describe('segmenting a page into items', () => {
   it('takes the repeated headline with its date as the same article and drops the repeat', () => {
     const [article] = segmentPage('Committee meets on December 8\n\nCommittee meets on December 8 08.12.2021\n\nThe meeting was held.');
     expect(article).toMatchObject({ title: 'Committee meets on December 8', ownDate: { date: '2021-12-08' }, paragraphs: ['The meeting was held.'] });
+  });
+
+  it('keeps a headline repeated around a view counter (no menu repeats an entry)', () => {
+    expect(titles('Совет ОДКБ о перспективах\n1 880\n\nСовет ОДКБ о перспективах\n\nСовет собрался в Душанбе.')).toEqual(['Совет ОДКБ о перспективах']);
+  });
+
+  it('confirms a headline by a repeat cut off at the end of the page, after a dated teaser', () => {
+    const page = '01.07.2024\n\nThe Secretary General gave an interview.\n\nThe Secretariat hosted the meeting of the working group\n\nThe Secretariat hosted the meeting of the wor';
+    expect(titles(page)).toEqual([null, 'The Secretariat hosted the meeting of the working group']);
   });
 
   it('dates an article by a date alone on the line after its headline', () => {
@@ -86,6 +131,11 @@ describe('segmenting a page into items', () => {
   it('splits a list under year-less date lines and leaves their dates unknown', () => {
     const { items } = extractItems('6 июня, 10:15\n\nСекретарь Совбеза прибыл в Алма-Ату.\n\n5 июня, 18:00\n\nВ Бишкеке прошли консультации 15 мая 1992 года.');
     expect(items.map((i) => i.date)).toEqual([null, null]);
+  });
+
+  it('keeps a lower-case photo caption with the teaser above instead of starting an item', () => {
+    const page = 'The Secretary General met the minister.\n\nthe secretary general and the minister in Minsk\n\nThe Joint Staff held a briefing.\n\nCSTO holds a council in Minsk\n\n12.05.2024\n\nThe council met.';
+    expect(segmentPage(page).map((s) => s.paragraphs.length)).toEqual([2, 1, 1]);
   });
 
   it('keeps an item cut off at the end of the page', () => {

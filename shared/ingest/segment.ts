@@ -11,8 +11,10 @@ import {
 } from './blocks';
 import { hasTerminalPunctuation } from './boilerplate';
 import { type OwnDate, findFirstCompleteDate, isWireOpening } from './dates';
+import { mergeStoryRun } from './story-runs';
 
 const BYLINE_MAX = 100;
+const WEAK_FRAGMENT_MAX = 200;
 const ORPHAN_MAX_WORDS = 12;
 // A title-shaped line after this many body paragraphs is read as an intertitle: news-list leads are
 // short, articles with sections are long. A headline confirmed by a date or a repeat still splits.
@@ -77,6 +79,14 @@ function isOrphanLabel(text: string): boolean {
   return !hasTerminalPunctuation(text) && text.length <= 120 && text.split(/\s+/u).length <= ORPHAN_MAX_WORDS;
 }
 
+/**
+ * A lower-case line without final punctuation that was not joined to the line above: a photo
+ * caption or a cut-off fragment. It never opens an item.
+ */
+function isFragment(text: string): boolean {
+  return /^\p{Ll}/u.test(text) && !hasTerminalPunctuation(text) && text.length <= WEAK_FRAGMENT_MAX;
+}
+
 /** A title-shaped line followed by running text (directly or after one subtitle). */
 function isWeakHeadline(tokens: Token[], i: number): boolean {
   if (!looksLikeHeadline(paraAt(tokens, i)!)) return false;
@@ -89,20 +99,24 @@ function isWeakHeadline(tokens: Token[], i: number): boolean {
 
 class Segmenter {
   readonly segments: Segment[] = [];
-  private current: (Segment & { hasBody: boolean }) | null = null;
+  private current: (Segment & { hasBody: boolean; isStory: boolean }) | null = null;
   private pendingDate: OwnDate | null = null;
+  private pendingStory = false;
+  private storyChrome: string[] = [];
 
   constructor(private readonly tokens: Token[]) {}
 
   run(): Segment[] {
-    this.tokens.forEach((token, i) => (token.kind === 'date' ? this.onDate(token.date) : this.onPara(token.text, i)));
+    this.tokens.forEach((token, i) =>
+      token.kind === 'date' ? this.onDate(token.date, token.isPrefix === true) : this.onPara(token.text, i),
+    );
     this.close();
     return this.segments;
   }
 
   private close(): void {
     if (this.current) {
-      const { hasBody: _hasBody, ...segment } = this.current;
+      const { hasBody: _hasBody, isStory: _isStory, ...segment } = this.current;
       this.segments.push(segment);
     }
     this.current = null;
@@ -110,8 +124,47 @@ class Segmenter {
 
   private open(kind: SegmentKind, title: string | null, paragraphs: string[]): void {
     this.close();
-    this.current = { kind, title, paragraphs, subtitles: 0, ownDate: this.pendingDate, hasBody: title === null };
+    const isStory = this.pendingStory;
+    this.current = { kind, title, paragraphs, subtitles: 0, ownDate: this.pendingDate, hasBody: title === null, isStory };
     this.pendingDate = null;
+    this.pendingStory = false;
+  }
+
+  /**
+   * A stored page's ` date ` prefix opens one story: a title-shaped first line is its headline, and
+   * it runs on through title-shaped lines (subtitles, intertitles) to the next date line or
+   * confirmed headline. Label lines set aside before a date line (`storyChrome`) give the headline
+   * only when body text follows that date; a title-shaped line after it is the headline itself.
+   */
+  private openStory(text: string, i: number): void {
+    const chrome = this.storyChrome;
+    this.storyChrome = [];
+    const hasMore = this.tokens.slice(i + 1).some((t) => t.kind === 'para');
+    if (hasMore && looksLikeHeadline(text, STRONG_HEADLINE_MAX)) return this.open('article', text, []);
+    const headline = [...chrome].reverse().find((line) => looksLikeHeadline(line, STRONG_HEADLINE_MAX));
+    if (headline !== undefined && looksLikeBody(text)) {
+      this.open('article', headline, [text]);
+      this.current!.hasBody = true;
+      return;
+    }
+    this.open('wire', null, [text]);
+    if (isOrphanLabel(text)) this.current!.hasBody = false; // a label or link line: the story has not begun
+  }
+
+  /** A date line before a label-opened story's body: the lines so far were page chrome (trending links). */
+  private restartStory(c: Segment): void {
+    this.storyChrome = c.paragraphs;
+    this.current = null;
+    this.pendingDate = c.ownDate;
+    this.pendingStory = true;
+  }
+
+  /** Inside a prefix story: everything but a confirmed headline belongs to it. */
+  private continueStory(c: Segment & { hasBody: boolean }, text: string, i: number): void {
+    if (c.hasBody && isStrongHeadline(this.tokens, i)) return this.open('article', text, []);
+    c.paragraphs.push(text);
+    if (!c.hasBody && looksLikeHeadline(text)) c.subtitles += 1;
+    else c.hasBody = true;
   }
 
   /** A short line under a headline that carries a full date ("By A. Petrova | 12 March 2024") dates it. */
@@ -125,17 +178,23 @@ class Segmenter {
     return true;
   }
 
-  private onDate(date: OwnDate): void {
+  private onDate(date: OwnDate, isPrefix: boolean): void {
     const c = this.current;
     if (c && c.kind === 'article' && !c.hasBody && !c.ownDate) {
       c.ownDate = date; // "Headline" then "29.05.2017": the date belongs to the article
       return;
     }
+    if (c?.isStory && !c.hasBody) {
+      if (c.title === null) this.restartStory(c);
+      return; // under a headline: the story's own date line
+    }
     this.close();
     this.pendingDate = date;
+    this.pendingStory = isPrefix;
   }
 
   private onPara(text: string, i: number): void {
+    if (this.pendingStory) return this.openStory(text, i);
     const c = this.current;
     if (c?.title && !c.hasBody) {
       const repeat = readRepeat(c.title, text);
@@ -145,6 +204,11 @@ class Segmenter {
       }
     }
     if (c?.kind === 'article' && !c.hasBody && this.readByline(c, text)) return;
+    if (c?.isStory) return this.continueStory(c, text, i);
+    if (isFragment(text) && !this.pendingDate) {
+      if (c) c.paragraphs.push(text); // a caption stays with the item it illustrates
+      return;
+    }
     const strong = isStrongHeadline(this.tokens, i);
     const weak = !strong && isWeakHeadline(this.tokens, i);
     if (weak && c?.kind === 'article' && !c.hasBody) {
@@ -171,5 +235,5 @@ class Segmenter {
 
 /** Splits cleaned page text into segments in page order. Never throws. */
 export function segmentPage(cleaned: string): Segment[] {
-  return new Segmenter(tokenize(cleaned)).run();
+  return mergeStoryRun(new Segmenter(tokenize(cleaned)).run());
 }

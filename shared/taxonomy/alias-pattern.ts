@@ -95,6 +95,27 @@ export function compileAlias(rawAlias: string, endings: Record<string, string[]>
   return { source, isCaseSensitive };
 }
 
+/**
+ * The literal start of an alias, lower-cased ("армени" for `Армени<ya>`, "committee" for
+ * `Committee of…`): a text that does not contain it cannot match. Null when the alias starts with
+ * a group or is too short to be worth checking.
+ */
+export function aliasNeedle(rawAlias: string): string | null {
+  const literal = /^[^{}<>|\s'’\-\u2010-\u2015\u2212]*/u.exec(foldYo(rawAlias.trim()))?.[0] ?? '';
+  return literal.length >= 2 ? literal.toLowerCase() : null;
+}
+
+/** Needles for a list of aliases, or null when one alias has none (then the regex must always run). */
+export function listNeedles(aliases: string[]): string[] | null {
+  const needles = aliases.map(aliasNeedle);
+  return needles.every((n): n is string => n !== null) ? [...new Set(needles)] : null;
+}
+
+/** True when the lower-cased text may hold a match: it contains a needle, or there are no needles. */
+export function mayContain(lowerText: string, needles: string[] | null): boolean {
+  return needles === null || needles.some((needle) => lowerText.includes(needle));
+}
+
 /** Wraps a source so it matches only as whole words. */
 export function bounded(source: string): string {
   return `${BEFORE_WORD}(?:${source})${AFTER_WORD}`;

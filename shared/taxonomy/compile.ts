@@ -1,6 +1,6 @@
 // Merges the built-in taxonomy with a user's additions and turns every alias into regular expressions.
 import { FACETS } from '../model';
-import { AFTER_WORD, BEFORE_WORD, bounded, compileAlias, DASH } from './alias-pattern';
+import { AFTER_WORD, BEFORE_WORD, bounded, compileAlias, DASH, listNeedles } from './alias-pattern';
 import type { CompiledEntry, CompiledSeries, CompiledTaxonomy, TaxonomyEntry, TaxonomyFile } from './types';
 
 /** Adds the extra file's entries to the base: same label → aliases and exclusions appended; new label → appended. */
@@ -43,6 +43,7 @@ function compileEntry(entry: TaxonomyEntry, endings: Record<string, string[]>): 
     insensitive: insensitive === null ? null : new RegExp(bounded(insensitive), 'giu'),
     sensitive: sensitive === null ? null : new RegExp(bounded(sensitive), 'gu'),
     not: not === null ? null : new RegExp(bounded(not), 'giu'),
+    needles: listNeedles(entry.aliases),
   };
 }
 
@@ -58,6 +59,7 @@ function compileSeries(entry: TaxonomyEntry, endings: Record<string, string[]>):
     exact: new RegExp(`^(?:${source})(?:${DASH}(\\p{L}.*?))?(?:(?:${DASH}|\\s+)${YEAR})?$`, 'iu'),
     withYear: new RegExp(`${BEFORE_WORD}(?:${source})(?:${DASH}|\\s+(?!${YEAR_IN_RUSSIAN_PHRASE}))${YEAR}${AFTER_WORD}`, 'gu'),
     alone: new RegExp(bounded(source), 'gu'),
+    needles: listNeedles(entry.aliases),
   };
 }
 

@@ -1,6 +1,7 @@
 // Finds named exercises and operations: known series (with or without a year) and quoted unknown names with a year.
-import { DASH } from './alias-pattern';
+import { DASH, mayContain } from './alias-pattern';
 import type { Mention } from './match-names';
+import { romanizeNamePart } from './romanize';
 import type { CompiledSeries, CompiledTaxonomy } from './types';
 
 const QUOTED = /[«“"„]([^«»“”"„\n]{1,80})[»”"“]/gu;
@@ -29,7 +30,8 @@ function hasContext(text: string, from: number, to: number, taxonomy: CompiledTa
 }
 
 function labelOf(series: CompiledSeries, part: string | undefined, year: string | undefined): string {
-  return [series.label, part === undefined ? null : joinDashes(part), year ?? null].filter((s) => s !== null).join('-');
+  const name = part === undefined ? null : romanizeNamePart(joinDashes(part));
+  return [series.label, name, year ?? null].filter((s) => s !== null).join('-');
 }
 
 /**
@@ -75,9 +77,13 @@ function matchQuote(content: string, text: string, quote: Quote, taxonomy: Compi
   return unknown && isNearExerciseWord ? [unknown] : [];
 }
 
+// The kind of event written inside the quotes with the name: "PROXY operation", «учения Поиск».
+const KIND_IN_QUOTE =
+  /^(?:operation|exercise|training|drill|операция|учения)\s+|\s+(?:operation|exercise|exercises|training|drill|операция|учения)$/iu;
+
 function findQuoted(text: string, quotes: Quote[], taxonomy: CompiledTaxonomy): Mention[] {
   return quotes.flatMap((quote) => {
-    const content = quote.content.trim().replace(/[.,;:!?]+$/u, '');
+    const content = quote.content.trim().replace(/[.,;:!?]+$/u, '').replace(KIND_IN_QUOTE, '');
     return matchQuote(content, text, quote, taxonomy).map((label) => ({ label, index: quote.start }));
   });
 }
@@ -105,9 +111,10 @@ function isPartOfLongerName(text: string, start: number, end: number, taxonomy: 
   return before !== null && !taxonomy.context.test(before[1] as string);
 }
 
-function findUnquoted(text: string, quotes: Quote[], taxonomy: CompiledTaxonomy): Mention[] {
+function findUnquoted(text: string, quotes: Quote[], taxonomy: CompiledTaxonomy, lowerText: string): Mention[] {
   const mentions: Mention[] = [];
   for (const series of taxonomy.series) {
+    if (!mayContain(lowerText, series.needles)) continue;
     // Inside quotes too: a quoted sentence may name an exercise with its year.
     for (const m of text.matchAll(series.withYear)) mentions.push({ label: `${series.label}-${m[1] as string}`, index: m.index });
     if (series.bare !== 'context' && series.bare !== 'anywhere') continue;
@@ -133,12 +140,12 @@ function dropBareWithYear(mentions: Mention[], taxonomy: CompiledTaxonomy): Ment
 }
 
 /** Returns exercise labels ("Series-YYYY", or "Series" when the text never gives it a year) with first offsets. */
-export function findExerciseMentions(text: string, taxonomy: CompiledTaxonomy): Mention[] {
+export function findExerciseMentions(text: string, taxonomy: CompiledTaxonomy, lowerText = text.toLowerCase()): Mention[] {
   const quotes: Quote[] = [...text.matchAll(QUOTED)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     content: m[1] as string,
   }));
-  const mentions = [...findQuoted(text, quotes, taxonomy), ...findUnquoted(text, quotes, taxonomy)];
+  const mentions = [...findQuoted(text, quotes, taxonomy), ...findUnquoted(text, quotes, taxonomy, lowerText)];
   return dropBareWithYear(mentions, taxonomy);
 }

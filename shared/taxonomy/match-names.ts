@@ -1,4 +1,5 @@
 // Finds states, organs and people: each entry's first match that no exclusion phrase covers.
+import { mayContain } from './alias-pattern';
 import type { CompiledEntry } from './types';
 
 /** A label with the offset of its first mention. */
@@ -21,10 +22,14 @@ function findFirst(text: string, pattern: RegExp | null, excluded: [number, numb
   return Infinity;
 }
 
-/** Returns every entry mentioned in the text with the offset of its first mention. */
-export function findNameMentions(text: string, entries: CompiledEntry[]): Mention[] {
+/**
+ * Returns every entry mentioned in the text with the offset of its first mention. `lowerText` (the
+ * text lower-cased) lets entries whose needles are absent skip their regexes.
+ */
+export function findNameMentions(text: string, entries: CompiledEntry[], lowerText = text.toLowerCase()): Mention[] {
   const mentions: Mention[] = [];
   for (const entry of entries) {
+    if (!mayContain(lowerText, entry.needles)) continue;
     const excluded = listSpans(text, entry.not);
     const index = Math.min(findFirst(text, entry.insensitive, excluded), findFirst(text, entry.sensitive, excluded));
     if (index !== Infinity) mentions.push({ label: entry.label, index });

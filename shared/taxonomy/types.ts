@@ -45,6 +45,8 @@ export interface CompiledEntry {
   sensitive: RegExp | null;
   /** Spans that cancel a match inside them, or null. */
   not: RegExp | null;
+  /** Lower-cased literal starts of the aliases; a text containing none is skipped (null: never skip). */
+  needles: string[] | null;
 }
 
 /** An exercise series with its name patterns (no word boundaries, no year). */
@@ -57,6 +59,8 @@ export interface CompiledSeries {
   withYear: RegExp;
   /** Capitalised name alone, bounded. */
   alone: RegExp;
+  /** Lower-cased literal starts of the aliases; a text containing none is skipped (null: never skip). */
+  needles: string[] | null;
 }
 
 export interface CompiledTaxonomy {
