@@ -71,6 +71,7 @@ async function start(): Promise<void> {
   const { archive } = opened;
   const services = createServices(archive, {
     platform: 'electron',
+    isArchiveWatched: true,
     dialogs: createDialogs(dialog, (owner) => (owner ? BrowserWindow.fromWebContents(owner as Electron.WebContents) : mainWindow), documents),
   });
   registerApi(ipcMain, services.handleCall, {

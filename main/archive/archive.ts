@@ -1,6 +1,6 @@
 // An archive folder (DESIGN §2): the files on disk are the truth, this object is their in-memory view.
 // Every change is written atomically; when a write fails, the in-memory view is re-read from disk.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collection, Item } from '../../shared/model';
 import { type SearchOptions, type SearchResult, searchArchive } from '../../shared/search';
@@ -17,10 +17,10 @@ import { type Manifest, createManifest, readManifest } from './manifest';
 import { COLLECTIONS_DIR, ITEMS_DIR, SOURCES_DIR, collectionRelPath, itemRelPath } from './paths';
 import { type Problem, scanArchive } from './scan';
 import { checkArchive } from './check';
-import { loadOrBuildSearchIndex } from './search-cache';
+import { SEARCH_CACHE_FILE, loadOrBuildSearchIndex } from './search-cache';
 import { type ArchiveStats, computeStats } from './stats';
 import { loadArchiveTaxonomy } from './taxonomy-file';
-import { type ChangeListener, ChangeEmitter, WriteLock } from './write-lock';
+import { type ArchiveChange, type ChangeListener, ChangeEmitter, WriteLock } from './write-lock';
 
 export interface OpenOptions {
   /** Create the archive when the folder is missing or empty. */
@@ -36,6 +36,20 @@ export interface ItemChange {
   item: Item;
   previous: Item | null;
 }
+
+/** Files changed outside the app, as the watcher read them (watch.ts): what `applyOutsideChanges` applies. */
+export interface OutsideFiles {
+  /** An item file's content now; null when the file is gone. */
+  items: { file: string; item: Item | null }[];
+  collections: { slug: string; collection: Collection | null }[];
+  /** Files read again: their earlier problems are dropped (`problems` are the current ones). */
+  settled: string[];
+  problems: Problem[];
+  isTaxonomyChanged: boolean;
+}
+
+/** Told of every file the archive is about to write (its data) or remove (null); paths are absolute. */
+export type WriteObserver = (path: string, data: string | Uint8Array | null) => void;
 
 /** Opens (or with `create`, creates) the archive in `dir`. */
 export async function openArchive(dir: string, options: OpenOptions = {}): Promise<Archive> {
@@ -63,6 +77,10 @@ export class Archive {
   private taxonomyCache: CompiledTaxonomy | null = null;
   private readonly lock = new WriteLock();
   private readonly changes = new ChangeEmitter();
+  private readonly writeObservers = new Set<WriteObserver>();
+  // The search cache is keyed by the files' stats, so a search run between an outside edit and its
+  // application would cache the old view under the new fingerprint.
+  private isSearchCacheStale = false;
 
   constructor(
     readonly dir: string,
@@ -100,6 +118,70 @@ export class Archive {
   /** Calls `listener` after every write with what changed; returns the unsubscribe function. */
   onChange(listener: ChangeListener): () => void {
     return this.changes.subscribe(listener);
+  }
+
+  /** Calls `observer` before each file the archive writes or removes (the watcher tells its own echoes by it). */
+  observeWrites(observer: WriteObserver): () => void {
+    this.writeObservers.add(observer);
+    return () => this.writeObservers.delete(observer);
+  }
+
+  private announceWrites(writes: { path: string; data: string | Uint8Array }[], removals: string[] = []): void {
+    for (const observer of this.writeObservers) {
+      try {
+        for (const { path, data } of writes) observer(path, data);
+        for (const path of removals) observer(path, null);
+      } catch {
+        // An observer's bug must not stop a write.
+      }
+    }
+  }
+
+  /**
+   * Applies files changed outside the app (run it under `exclusive`, as the watcher does), then
+   * announces and answers what changed. Items move, appear or go as their files say.
+   */
+  applyOutsideChanges(outside: OutsideFiles): ArchiveChange {
+    const items = new Set<string>();
+    for (const { file, item } of outside.items) {
+      const owner = this.fileOwners.get(file);
+      if (owner !== undefined && owner !== item?.id) {
+        this.fileOwners.delete(file);
+        if (this.index.get(owner)?.file === file) {
+          this.index.remove(owner);
+          items.add(owner);
+        }
+      }
+      if (!item) continue;
+      const old = this.index.get(item.id)?.file;
+      if (old && old !== file) this.fileOwners.delete(old);
+      this.index.put(item, file);
+      this.fileOwners.set(file, item.id);
+      items.add(item.id);
+    }
+    const collections: string[] = [];
+    const removedCollections: string[] = [];
+    for (const { slug, collection } of outside.collections) {
+      if (collection) collections.push(slug);
+      else if (this.collections.has(slug)) removedCollections.push(slug);
+      if (collection) this.collections.set(slug, collection);
+      else this.collections.delete(slug);
+    }
+    const settled = new Set([...outside.settled, ...outside.problems.map((p) => p.file)]);
+    this.scanProblems = [...this.scanProblems.filter((p) => !settled.has(p.file)), ...outside.problems];
+    if (outside.isTaxonomyChanged) this.taxonomyCache = null;
+    const change: ArchiveChange = { items: [...items], collections, removedCollections, isReload: false };
+    if (items.size + collections.length + removedCollections.length > 0) {
+      this.isSearchCacheStale = true;
+      this.changes.emit(change);
+    }
+    return change;
+  }
+
+  /** The item the archive holds from `file` (relative, with "/"). */
+  itemAtFile(file: string): Item | undefined {
+    const owner = this.fileOwners.get(file);
+    return owner === undefined ? undefined : this.index.get(owner)?.item;
   }
 
   /** Files that could not be read at the last scan. */
@@ -151,6 +233,10 @@ export class Archive {
 
   /** Runs a query of the app's query language over the archive (index cached in .annals/). */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
+    if (this.isSearchCacheStale) {
+      this.isSearchCacheStale = false;
+      await rm(join(this.dir, SEARCH_CACHE_FILE), { force: true });
+    }
     const { index } = await loadOrBuildSearchIndex(this);
     return searchArchive(index, query, options);
   }
@@ -184,6 +270,7 @@ export class Archive {
       if (old && old !== file) removals.push(join(this.dir, old));
       placed.push({ id: item.id, file, old });
     }
+    this.announceWrites(writes, removals);
     await writeFilesAtomic(writes);
     await removeFilesDurably(removals);
     for (const { id, file, old } of placed) {
@@ -252,7 +339,9 @@ export class Archive {
 
   private async saveCollection(collection: Collection): Promise<Collection> {
     const saved = { ...collection, updated: this.now().toISOString() };
-    await writeFilesAtomic([{ path: join(this.dir, collectionRelPath(saved.slug)), data: serializeCollection(saved) }]);
+    const write = { path: join(this.dir, collectionRelPath(saved.slug)), data: serializeCollection(saved) };
+    this.announceWrites([write]);
+    await writeFilesAtomic([write]);
     this.collections.set(saved.slug, saved);
     this.changes.emit({ collections: [saved.slug] });
     return saved;
@@ -284,7 +373,9 @@ export class Archive {
   async deleteCollection(slug: string): Promise<void> {
     return this.exclusive(async () => {
       this.requireCollection(slug);
-      await removeFilesDurably([join(this.dir, collectionRelPath(slug))]);
+      const path = join(this.dir, collectionRelPath(slug));
+      this.announceWrites([], [path]);
+      await removeFilesDurably([path]);
       this.collections.delete(slug);
       this.changes.emit({ removedCollections: [slug] });
     });

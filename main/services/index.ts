@@ -9,6 +9,7 @@ import { type EventHub, createEventHub } from './events';
 import type { CallContext, Dialogs, HandlerContext, Handlers, Platform } from './handler-types';
 import { type ImportJobs, createImportJobs } from './import-jobs';
 import { createItemHandlers } from './item-handlers';
+import { createOutsideEdits } from './outside-edits';
 import { createEditRunners } from './edit-runners';
 import { type SampleDetector, createSampleDetector } from './sample-detector';
 import { createTransferHandlers } from './transfer-handlers';
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   isSample?: SampleDetector;
   /** Where unexpected errors are logged (default console.error). */
   log?: (message: string, error: unknown) => void;
+  /** Watch the archive folder and announce outside edits (the app); off for tests and the CLI. */
+  isArchiveWatched?: boolean;
 }
 
 export interface Services {
@@ -38,6 +41,10 @@ export interface Services {
   setArchive(archive: Archive): Promise<void>;
   /** Validates and runs one call; never throws. */
   handleCall(channel: string, rawArgs: unknown, context?: CallContext): Promise<ApiResponse<unknown>>;
+  /** Resolves once the archive folder is watched for outside edits (at once when it is not watched). */
+  whenWatching(): Promise<void>;
+  /** Stops watching the archive folder. */
+  close(): Promise<void>;
 }
 
 export function createServices(initial: Archive, options: ServiceOptions): Services {
@@ -45,6 +52,8 @@ export function createServices(initial: Archive, options: ServiceOptions): Servi
   const events = createEventHub();
   const lock = createWriteLock();
   const imports = createImportJobs({ getArchive: () => current, lock, events });
+  const outside = options.isArchiveWatched ? createOutsideEdits(events) : null;
+  void outside?.follow(initial);
   const context: HandlerContext = {
     platform: options.platform,
     archive: () => current,
@@ -81,8 +90,11 @@ export function createServices(initial: Archive, options: ServiceOptions): Servi
       imports.cancelAll();
       await imports.whenIdle();
       current = await lock.run(async () => archive);
+      await outside?.follow(archive);
       events.emit('items-changed', { items: [], collections: [], reset: true });
     },
     handleCall,
+    whenWatching: async () => outside?.whenWatching(),
+    close: async () => outside?.close(),
   };
 }

@@ -25,7 +25,7 @@ function readOptions(argv: string[]): { archiveDir: string; port: number } {
 async function main(): Promise<void> {
   const { archiveDir, port } = readOptions(process.argv.slice(2));
   const { archive } = await ensureSampleArchive(archiveDir);
-  const services = createServices(archive, { platform: 'web' });
+  const services = createServices(archive, { platform: 'web', isArchiveWatched: true });
   const server = await startWebServer({ handleCall: services.handleCall, events: services.events, rendererDir: RENDERER_DIR, port });
   process.stdout.write(`Annals is running at ${server.signInUrl}\n`);
   const stop = () => {
