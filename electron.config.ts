@@ -8,7 +8,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The ingest worker is its own entry (out/main/ingest-worker.js), found by main/ingest/worker-client.ts.
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'main/index.ts'), 'ingest-worker': resolve(__dirname, 'main/ingest/worker.ts') },
+      },
     },
   },
   preload: {

@@ -155,11 +155,16 @@ export interface ApiEvents {
   'import-done': ImportSummary;
   /** A native menu command the renderer carries out (Electron only; the web UI has its own buttons). */
   menu: { action: MenuAction };
+  /**
+   * Another program changed `file` (relative to the archive) while Annals was saving it: the user's
+   * edit was saved in `file`, the other version kept as the conflict copy `copy`, to merge by hand.
+   */
+  conflict: { file: string; copy: string };
 }
 /** Menu commands that need the renderer's context (what is selected, which dialog to show). */
 export type MenuAction = 'import' | 'export' | 'focus-search';
 export type ApiEventName = keyof ApiEvents;
-export const API_EVENTS: readonly ApiEventName[] = ['items-changed', 'import-progress', 'import-done', 'menu'];
+export const API_EVENTS: readonly ApiEventName[] = ['items-changed', 'import-progress', 'import-done', 'menu', 'conflict'];
 
 /** True when the string names a declared event. */
 export function isApiEvent(name: string): name is ApiEventName {

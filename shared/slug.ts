@@ -20,8 +20,12 @@ export function slugify(text: string, fallback = 'item', maxBytes = MAX_SLUG_BYT
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
   const cut = truncateUtf8(cleaned, maxBytes).replace(/-+$/g, '');
-  if (!cut || WINDOWS_RESERVED.test(cut)) return cut ? `${cut}-${fallback}` : fallback;
-  return cut;
+  if (cut && !WINDOWS_RESERVED.test(cut)) return cut;
+  // A device name gets the fallback appended, still within maxBytes (so that slugging a slug gives
+  // it back unchanged); when even that is cut back to the device name, the fallback alone remains.
+  const short = truncateUtf8(fallback, maxBytes) || fallback;
+  const named = cut ? truncateUtf8(`${cut}-${fallback}`, maxBytes).replace(/-+$/g, '') : short;
+  return named && !WINDOWS_RESERVED.test(named) ? named : short;
 }
 
 /** Cuts a string to at most `maxBytes` UTF-8 bytes without splitting a character. */

@@ -5,13 +5,18 @@ import { join } from 'node:path';
 import type { Collection, Item } from '../../shared/model';
 import { type SearchOptions, type SearchResult, searchArchive } from '../../shared/search';
 import { type CompiledTaxonomy, tagText } from '../../shared/taxonomy';
-import { removeFilesDurably, sweepTempFiles, writeFilesAtomic } from './atomic-write';
+import { type ArchiveFs, nodeArchiveFs } from './archive-fs';
+import { type ArchiveLock, acquireArchiveLock } from './archive-lock';
+import { type ArchiveConflict, ArchiveWriter, type ConflictListener } from './archive-writer';
+import { sweepTempFiles } from './atomic-write';
 import { serializeCollection } from './collection-file';
 import * as edits from './collection-edits';
 import { ArchiveError } from './errors';
 import { type ImportOptions, type ImportResult, importIntoArchive } from './import';
 import { type ItemPatch, applyItemPatch, retagItem, taggableText } from './item-edits';
 import { serializeItem } from './item-file';
+import { isSameCollection, isSameItem } from './same-content';
+import { type PlannedRemoval, type PlannedWrite, type RecoveryReport, recoverJournals } from './journal';
 import { ItemIndex } from './item-index';
 import { type Manifest, createManifest, readManifest } from './manifest';
 import { COLLECTIONS_DIR, ITEMS_DIR, SOURCES_DIR, collectionRelPath, itemRelPath } from './paths';
@@ -29,6 +34,15 @@ export interface OpenOptions {
   sweep?: boolean;
   /** Clock, injectable for tests. */
   now?: () => Date;
+  /**
+   * Open without the write lock (.annals/lock): no journal is finished, no temp file swept, every
+   * change refused ('read-only'). For commands that only read (search, stats, check).
+   */
+  readOnly?: boolean;
+  /** Who takes the lock, shown to a process refused by it (default "Annals"). */
+  tool?: string;
+  /** The write path's file system; tests inject failures (testing/faulty-fs.ts). */
+  fs?: ArchiveFs;
 }
 
 /** An item about to be written: `previous` is its state on disk (null for a new item). */
@@ -45,6 +59,8 @@ export interface OutsideFiles {
   /** Files read again: their earlier problems are dropped (`problems` are the current ones). */
   settled: string[];
   problems: Problem[];
+  /** sha256 of the files read: later writes check the disk still holds these. */
+  hashes: { file: string; sha256: string }[];
   isTaxonomyChanged: boolean;
 }
 
@@ -63,10 +79,23 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
     manifest = await createManifest(dir, now());
     for (const sub of [ITEMS_DIR, COLLECTIONS_DIR, SOURCES_DIR]) await mkdir(join(dir, sub), { recursive: true });
   }
-  if (options.sweep !== false) await sweepTempFiles(dir);
-  const archive = new Archive(dir, manifest, now);
-  await archive.reload();
-  return archive;
+  const fs = options.fs ?? nodeArchiveFs;
+  const isReadOnly = options.readOnly === true;
+  const lock = isReadOnly ? null : await acquireArchiveLock(dir, options.tool ?? 'Annals', fs);
+  let recovery: RecoveryReport | null = null;
+  try {
+    if (lock) {
+      // Only the lock holder may finish journals or sweep: a temp file may belong to a running writer.
+      recovery = await recoverJournals(dir, { fs, now });
+      if (options.sweep !== false) await sweepTempFiles(dir);
+    }
+    const archive = new Archive(dir, manifest, now, new ArchiveWriter(dir, fs, now, isReadOnly), lock, recovery);
+    await archive.reload();
+    return archive;
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
 }
 
 export class Archive {
@@ -86,7 +115,36 @@ export class Archive {
     readonly dir: string,
     readonly manifest: Manifest,
     readonly now: () => Date,
+    private readonly writer: ArchiveWriter = new ArchiveWriter(dir, nodeArchiveFs, now, false),
+    private readonly lockHandle: ArchiveLock | null = null,
+    /** What opening the archive finished or undid of changes a crash interrupted (null: read-only). */
+    readonly recovery: RecoveryReport | null = null,
   ) {}
+
+  /** True when opened with `readOnly`: no lock held, every change refused. */
+  get isReadOnly(): boolean {
+    return this.writer.isReadOnly;
+  }
+
+  /** The write path's file system (injected in tests). */
+  get fs(): ArchiveFs {
+    return this.writer.fs;
+  }
+
+  /** `path` relative to the archive, with "/". */
+  relative(path: string): string {
+    return this.writer.rel(path);
+  }
+
+  /** Releases the write lock (the archive must not be changed afterwards). */
+  async close(): Promise<void> {
+    await this.lockHandle?.release();
+  }
+
+  /** Calls `listener` for every conflict copy kept (another program changed a file Annals was about to replace). */
+  onConflict(listener: ConflictListener): () => void {
+    return this.writer.onConflict(listener);
+  }
 
   /** Re-reads every item and collection file (after external edits, or to roll back a failed write). */
   async reload(): Promise<void> {
@@ -107,12 +165,19 @@ export class Archive {
     this.fileOwners = owners;
     this.collections = new Map(scan.collections.map(({ collection }) => [collection.slug, collection]));
     this.scanProblems = problems;
+    this.writer.hashes.clear();
+    for (const [file, hash] of scan.hashes) this.writer.hashes.set(file, hash);
     this.changes.emit({ isReload: true });
   }
 
   /** Runs a change with no other change of this archive in between (writes are serialized). */
   exclusive<T>(task: () => Promise<T>): Promise<T> {
-    return this.lock.run(task);
+    return this.lock.run(async () => {
+      // A change an earlier failure left half-done is finished first, and the files re-read, so the
+      // next change is planned on what the disk holds.
+      if (await this.writer.settle()) await this.reload();
+      return task();
+    });
   }
 
   /** Calls `listener` after every write with what changed; returns the unsubscribe function. */
@@ -167,6 +232,9 @@ export class Archive {
       if (collection) this.collections.set(slug, collection);
       else this.collections.delete(slug);
     }
+    for (const { file, sha256 } of outside.hashes) this.writer.hashes.set(file, sha256);
+    for (const { file, item } of outside.items) if (!item) this.writer.hashes.delete(file);
+    for (const { slug, collection } of outside.collections) if (!collection) this.writer.hashes.delete(collectionRelPath(slug));
     const settled = new Set([...outside.settled, ...outside.problems.map((p) => p.file)]);
     this.scanProblems = [...this.scanProblems.filter((p) => !settled.has(p.file)), ...outside.problems];
     if (outside.isTaxonomyChanged) this.taxonomyCache = null;
@@ -258,21 +326,30 @@ export class Archive {
    * Writes changed items in one batch: an item keeps its file unless its date or title changed (then it
    * moves to its new canonical name). The in-memory index must already hold the new state.
    */
-  async writeItemChanges(changes: ItemChange[], extraWrites: { path: string; data: Uint8Array }[] = []): Promise<void> {
-    const writes: { path: string; data: string | Uint8Array }[] = [...extraWrites];
-    const removals: string[] = [];
+  async writeItemChanges(
+    changes: ItemChange[],
+    extraWrites: { path: string; data: Uint8Array }[] = [],
+    op = 'items',
+  ): Promise<ArchiveConflict[]> {
+    // Sources are content-addressed: whatever is there under the name has the same bytes.
+    const writes: PlannedWrite[] = extraWrites.map((write) => ({ ...write, expected: undefined }));
+    const removals: PlannedRemoval[] = [];
     const placed: { id: string; file: string; old: string | null }[] = [];
     for (const { item, previous } of changes) {
       const old = this.index.get(item.id)?.file ?? null;
       const isMoved = !old || !previous || previous.date !== item.date || previous.title !== item.title;
       const file = isMoved ? this.freeItemPath(item) : old;
-      writes.push({ path: join(this.dir, file), data: serializeItem(item) });
-      if (old && old !== file) removals.push(join(this.dir, old));
+      const isSame = (bytes: Buffer) => previous !== null && isSameItem(bytes, file, previous);
+      const path = join(this.dir, file);
+      writes.push({ path, data: serializeItem(item), expected: file === old ? this.writer.expectedAt(path) : null, isSame });
+      if (old && old !== file) {
+        const oldPath = join(this.dir, old);
+        removals.push({ path: oldPath, expected: this.writer.expectedAt(oldPath), isSame: (bytes) => previous !== null && isSameItem(bytes, old, previous) });
+      }
       placed.push({ id: item.id, file, old });
     }
-    this.announceWrites(writes, removals);
-    await writeFilesAtomic(writes);
-    await removeFilesDurably(removals);
+    this.announceWrites(writes, removals.map((removal) => removal.path));
+    const conflicts = await this.writer.commit(op, writes, removals);
     for (const { id, file, old } of placed) {
       const entry = this.index.get(id);
       if (old) this.fileOwners.delete(old);
@@ -280,6 +357,7 @@ export class Archive {
       if (entry) this.index.put(entry.item, file);
     }
     if (placed.length > 0) this.changes.emit({ items: placed.map((p) => p.id) });
+    return conflicts;
   }
 
   private freeItemPath(item: Item): string {
@@ -296,13 +374,16 @@ export class Archive {
       const next = applyItemPatch(entry.item, patch, this.now().toISOString());
       if (next === entry.item) return next;
       this.index.put(next, entry.file);
-      await this.writeOrRollBack([{ item: next, previous: entry.item }]);
+      await this.writeOrRollBack([{ item: next, previous: entry.item }], 'edit');
       return next;
     });
   }
 
-  /** Recomputes automatic tags of every item (curator decisions are kept); returns how many changed. */
-  async retagAll(taxonomy?: CompiledTaxonomy): Promise<number> {
+  /**
+   * Recomputes automatic tags of every item (curator decisions are kept); returns how many changed.
+   * `extraWrites` (taxonomy.json with the change that asked for the re-tag) go in the same journaled change.
+   */
+  async retagAll(taxonomy?: CompiledTaxonomy, extraWrites: { path: string; data: string }[] = []): Promise<number> {
     return this.exclusive(async () => {
       if (taxonomy) this.taxonomyCache = taxonomy;
       const tax = taxonomy ?? (await this.taxonomy());
@@ -314,15 +395,15 @@ export class Archive {
         changes.push({ item: next, previous: item });
         this.index.put(next, file);
       }
-      await this.writeOrRollBack(changes);
+      await this.writeOrRollBack(changes, 'retag', extraWrites);
       return changes.length;
     });
   }
 
   /** Writes changes already applied in memory; on failure re-reads the disk, the truth, and rethrows. */
-  private async writeOrRollBack(changes: ItemChange[]): Promise<void> {
+  private async writeOrRollBack(changes: ItemChange[], op: string, extraWrites: { path: string; data: string }[] = []): Promise<void> {
     try {
-      await this.writeItemChanges(changes);
+      await this.writeItemChanges(changes, extraWrites.map((write) => ({ path: write.path, data: Buffer.from(write.data) })), op);
     } catch (error) {
       await this.reload();
       throw error;
@@ -337,11 +418,14 @@ export class Archive {
     return collection;
   }
 
-  private async saveCollection(collection: Collection): Promise<Collection> {
+  private async saveCollection(collection: Collection, previous: Collection | null): Promise<Collection> {
     const saved = { ...collection, updated: this.now().toISOString() };
-    const write = { path: join(this.dir, collectionRelPath(saved.slug)), data: serializeCollection(saved) };
+    const file = collectionRelPath(saved.slug);
+    const path = join(this.dir, file);
+    const isSame = (bytes: Buffer) => previous !== null && isSameCollection(bytes, file, previous);
+    const write: PlannedWrite = { path, data: serializeCollection(saved), expected: this.writer.expectedAt(path), isSame };
     this.announceWrites([write]);
-    await writeFilesAtomic([write]);
+    await this.writer.commit('collection', [write]);
     this.collections.set(saved.slug, saved);
     this.changes.emit({ collections: [saved.slug] });
     return saved;
@@ -351,7 +435,7 @@ export class Archive {
     return this.exclusive(async () => {
       const current = this.requireCollection(slug);
       const next = change(current);
-      return next === current ? current : this.saveCollection(next);
+      return next === current ? current : this.saveCollection(next, current);
     });
   }
 
@@ -360,7 +444,7 @@ export class Archive {
     const now = this.now().toISOString();
     return this.exclusive(() => {
       const slug = edits.uniqueSlug(title, this.collections.keys());
-      return this.saveCollection({ slug, title: title.trim(), intro, entries: [], created: now, updated: now });
+      return this.saveCollection({ slug, title: title.trim(), intro, entries: [], created: now, updated: now }, null);
     });
   }
 
@@ -372,10 +456,13 @@ export class Archive {
 
   async deleteCollection(slug: string): Promise<void> {
     return this.exclusive(async () => {
-      this.requireCollection(slug);
-      const path = join(this.dir, collectionRelPath(slug));
+      const current = this.requireCollection(slug);
+      const file = collectionRelPath(slug);
+      const path = join(this.dir, file);
       this.announceWrites([], [path]);
-      await removeFilesDurably([path]);
+      await this.writer.commit('collection-delete', [], [
+        { path, expected: this.writer.expectedAt(path), isSame: (bytes) => isSameCollection(bytes, file, current) },
+      ]);
       this.collections.delete(slug);
       this.changes.emit({ removedCollections: [slug] });
     });
@@ -399,7 +486,13 @@ export class Archive {
     return this.changeCollection(slug, (c) => edits.setEntryNote(c, id, note));
   }
 
+  /** Sets a collection's entries as they are (repair: entries pointing at missing items dropped). */
+  async replaceCollectionEntries(slug: string, entries: Collection['entries']): Promise<Collection> {
+    return this.changeCollection(slug, (c) => ({ ...c, entries }));
+  }
+
   async setCollectionIntro(slug: string, intro: string): Promise<Collection> {
     return this.changeCollection(slug, (c) => (c.intro === intro ? c : { ...c, intro }));
   }
 }
+

@@ -34,7 +34,8 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
-async function writeTemp(fs: AtomicFs, path: string, data: string | Uint8Array): Promise<string> {
+/** Writes `data` to a new temp file beside `path` and fsyncs it; answers the temp file's path. */
+export async function stageFile(fs: AtomicFs, path: string, data: string | Uint8Array): Promise<string> {
   const temp = tempPathFor(path);
   const handle = await fs.open(temp, 'wx', 0o644);
   try {
@@ -84,7 +85,7 @@ export async function writeFilesAtomic(files: FileWrite[], options: AtomicOption
     const dir = dirname(file.path);
     if (!folders.has(dir)) await fs.mkdir(dir, { recursive: true });
     folders.add(dir);
-    const temp = await writeTemp(fs, file.path, file.data);
+    const temp = await stageFile(fs, file.path, file.data);
     try {
       await fs.rename(temp, file.path);
     } catch (error) {

@@ -1,9 +1,11 @@
 // Verification of an archive (`annals check`): everything a crash, a bad hand edit or a bad merge could break.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Archive } from './archive';
 import { findTempFiles } from './atomic-write';
+import { isConflictCopyName } from './conflicts';
+import { JOURNAL_DIR, isAsideName } from './journal';
 import { readManifest } from './manifest';
 import { MANIFEST_FILE, sourceRelPath } from './paths';
 import type { Problem } from './scan';
@@ -21,6 +23,30 @@ async function checkTempFiles(dir: string): Promise<Problem[]> {
     const file = path.slice(dir.length + 1).split('\\').join('/');
     return { file, code: 'temp-file', message: `${file} is left over from an interrupted write (opening the archive removes it)` };
   });
+}
+
+/** Files of the archive's own machinery left by an interrupted change, and conflict copies to merge by hand. */
+export async function findLeftovers(dir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(join(dir, rel), { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const file = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== '.git') await walk(file);
+      } else if (isAsideName(entry.name)) {
+        problems.push({ file, code: 'aside-file', message: `${file} was moved aside by an interrupted write (check --repair restores or keeps it)` });
+      } else if (isConflictCopyName(entry.name)) {
+        problems.push({ file, code: 'conflict-copy', message: `${file} is another program's version of a file Annals changed; merge it by hand, then delete it` });
+      } else if (file.startsWith(`${JOURNAL_DIR}/`) && entry.name.endsWith('.json') && !entry.name.startsWith('.')) {
+        problems.push({ file, code: 'journal-pending', message: `${file}: a change was interrupted (opening the archive for writing, or check --repair, finishes it)` });
+      } else if (file.startsWith(`${JOURNAL_DIR}/`) && entry.name.endsWith('.bad')) {
+        problems.push({ file, code: 'bad-journal', message: `${file}: an unreadable journal was set aside; its change may be incomplete` });
+      }
+    }
+  };
+  await walk('');
+  return problems;
 }
 
 function checkCollections(archive: Archive): Problem[] {
@@ -66,6 +92,7 @@ export async function checkArchive(archive: Archive): Promise<Problem[]> {
     ...(await checkManifest(archive.dir)),
     ...archive.problems,
     ...(await checkTempFiles(archive.dir)),
+    ...(await findLeftovers(archive.dir)),
     ...checkCollections(archive),
     ...(await checkSources(archive)),
   ];

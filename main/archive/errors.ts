@@ -10,7 +10,17 @@ export type ArchiveErrorCode =
   | 'bad-taxonomy'
   | 'item-not-found'
   | 'collection-not-found'
-  | 'bad-input';
+  | 'bad-input'
+  /** Another process (the app, a CLI command) holds the archive's lock (.annals/lock). */
+  | 'archive-locked'
+  /** The archive was opened read-only and a change was asked. */
+  | 'read-only'
+  | 'disk-full'
+  | 'permission-denied'
+  | 'file-busy'
+  | 'io-error'
+  /** An interrupted multi-file change could not be finished (.annals/journal). */
+  | 'journal-pending';
 
 /** A failed archive operation with a stable code and a message a user can act on. */
 export class ArchiveError extends Error {

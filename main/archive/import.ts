@@ -130,7 +130,7 @@ async function absorbAndWrite(archive: Archive, page: ParsedPage, source: Source
   }
   const sourcePath = join(archive.dir, sourceRelPath(sha256, ext));
   const sourceWrite = (await exists(sourcePath)) ? [] : [{ path: sourcePath, data: bytes }];
-  await archive.writeItemChanges(changes, sourceWrite);
+  await archive.writeItemChanges(changes, sourceWrite, 'import');
 }
 
 /** Imports files and folders into the archive; see ImportResult for what is reported. */

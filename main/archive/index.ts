@@ -12,3 +12,7 @@ export { writeFileAtomic, writeFilesAtomic } from './atomic-write';
 export type { ArchiveChange, ChangeListener } from './write-lock';
 export { loadArchiveTaxonomy } from './taxonomy-file';
 export { checkArchive } from './check';
+export type { ArchiveConflict, ConflictListener } from './archive-writer';
+export { type ArchiveFs, toWriteError } from './archive-fs';
+export { type LockHolder, readLockHolder } from './archive-lock';
+export { type RepairReport, repairArchive } from './repair';

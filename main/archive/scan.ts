@@ -1,9 +1,11 @@
 // Reads every item and collection file of an archive. A file that does not parse is reported, not fatal:
 // one bad hand edit must not hide the rest of the archive.
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Collection, Item } from '../../shared/model';
 import { parseCollection } from './collection-file';
+import { isConflictCopyName } from './conflicts';
 import { ArchiveFileError } from './front-matter';
 import { parseItem } from './item-file';
 import { COLLECTIONS_DIR, ITEMS_DIR } from './paths';
@@ -19,6 +21,8 @@ export interface ScanResult {
   items: { item: Item; file: string }[];
   collections: { collection: Collection; file: string }[];
   problems: Problem[];
+  /** sha256 of every item and collection file read: what a later write checks the disk against. */
+  hashes: Map<string, string>;
 }
 
 const PARALLEL_READS = 32;
@@ -37,22 +41,26 @@ export async function listMarkdownFiles(dir: string, rel: string): Promise<strin
     if (entry.name.startsWith('.')) continue;
     const child = `${rel}/${entry.name}`;
     if (entry.isDirectory()) out.push(...(await listMarkdownFiles(dir, child)));
-    else if (entry.isFile() && entry.name.endsWith('.md')) out.push(child);
+    else if (entry.isFile() && entry.name.endsWith('.md') && !isConflictCopyName(entry.name)) out.push(child);
   }
   return out.sort();
 }
 
-async function readAll<T>(dir: string, files: string[], parse: (text: string, file: string) => T, problems: Problem[]) {
+type Parse<T> = (text: string, file: string) => T;
+
+async function readAll<T>(dir: string, files: string[], parse: Parse<T>, problems: Problem[], hashes: Map<string, string>) {
   const out: { value: T; file: string }[] = [];
   for (let start = 0; start < files.length; start += PARALLEL_READS) {
     const batch = files.slice(start, start + PARALLEL_READS);
-    const texts = await Promise.all(batch.map((file) => readFile(join(dir, file), 'utf8').catch((e: Error) => e)));
-    texts.forEach((text, i) => {
+    const contents = await Promise.all(batch.map((file) => readFile(join(dir, file)).catch((e: Error) => e)));
+    contents.forEach((bytes, i) => {
       const file = batch[i] as string;
-      if (text instanceof Error) {
-        problems.push({ file, code: 'read-failed', message: `${file}: ${text.message}` });
+      if (bytes instanceof Error) {
+        problems.push({ file, code: 'read-failed', message: `${file}: ${bytes.message}` });
         return;
       }
+      hashes.set(file, createHash('sha256').update(bytes).digest('hex'));
+      const text = bytes.toString('utf8');
       try {
         out.push({ value: parse(text, file), file });
       } catch (error) {
@@ -67,13 +75,14 @@ async function readAll<T>(dir: string, files: string[], parse: (text: string, fi
 /** Parses every items/**.md and collections/*.md file of the archive at `dir`. */
 export async function scanArchive(dir: string): Promise<ScanResult> {
   const problems: Problem[] = [];
+  const hashes = new Map<string, string>();
   const itemFiles = await listMarkdownFiles(dir, ITEMS_DIR);
-  const items = (await readAll(dir, itemFiles, parseItem, problems)).map(({ value, file }) => ({ item: value, file }));
+  const items = (await readAll(dir, itemFiles, parseItem, problems, hashes)).map(({ value, file }) => ({ item: value, file }));
   const collectionFiles = (await listMarkdownFiles(dir, COLLECTIONS_DIR)).filter((f) => f.split('/').length === 2);
   const collections = (
-    await readAll(dir, collectionFiles, (text, file) => parseCollection(text, file, slugOfFile(file)), problems)
+    await readAll(dir, collectionFiles, (text, file) => parseCollection(text, file, slugOfFile(file)), problems, hashes)
   ).map(({ value, file }) => ({ collection: value, file }));
-  return { items, collections, problems };
+  return { items, collections, problems, hashes };
 }
 
 function slugOfFile(file: string): string {

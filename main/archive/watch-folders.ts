@@ -4,6 +4,7 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { isConflictCopyName } from './conflicts';
 import { COLLECTIONS_DIR, ITEMS_DIR, TAXONOMY_FILE } from './paths';
 
 export type FileKind = 'item' | 'collection' | 'taxonomy';
@@ -14,7 +15,7 @@ function isHidden(rel: string): boolean {
 
 /** The archive file a relative path is, or null for what the archive does not read (sources/, .annals/, temp files). */
 export function kindOf(rel: string): FileKind | null {
-  if (isHidden(rel)) return null;
+  if (isHidden(rel) || isConflictCopyName(rel)) return null;
   if (rel === TAXONOMY_FILE) return 'taxonomy';
   if (rel.startsWith(`${ITEMS_DIR}/`) && rel.endsWith('.md')) return 'item';
   if (rel.startsWith(`${COLLECTIONS_DIR}/`) && rel.endsWith('.md') && rel.split('/').length === 2) return 'collection';

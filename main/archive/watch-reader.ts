@@ -17,10 +17,10 @@ import { kindOf, slugOfCollectionFile } from './watch-folders';
 type Reading =
   | { file: string; state: 'missing' | 'empty' | 'own' | 'present' }
   | { file: string; state: 'broken'; problem: Problem }
-  | { file: string; state: 'item'; item: Item }
-  | { file: string; state: 'collection'; collection: Collection };
+  | { file: string; state: 'item'; item: Item; sha256: string }
+  | { file: string; state: 'collection'; collection: Collection; sha256: string };
 
-type ParsedItem = { file: string; item: Item };
+type ParsedItem = { file: string; item: Item; sha256: string };
 
 const PARALLEL_READS = 32;
 
@@ -34,7 +34,7 @@ function isSameContent(a: object | undefined, b: object): boolean {
 }
 
 function newOutsideFiles(): OutsideFiles {
-  return { items: [], collections: [], settled: [], problems: [], isTaxonomyChanged: false };
+  return { items: [], collections: [], settled: [], problems: [], hashes: [], isTaxonomyChanged: false };
 }
 
 export class OutsideReader {
@@ -82,12 +82,13 @@ export class OutsideReader {
     }
     const kind = kindOf(file);
     if (kind === 'taxonomy') return { file, state: 'present' };
-    if (this.ownWrites.get(file) === hashOf(bytes)) return { file, state: 'own' };
+    const sha256 = hashOf(bytes);
+    if (this.ownWrites.get(file) === sha256) return { file, state: 'own' };
     const text = bytes.toString('utf8');
     if (text.trim() === '') return { file, state: 'empty' };
     try {
-      if (kind === 'item') return { file, state: 'item', item: parseItem(text, file) };
-      return { file, state: 'collection', collection: parseCollection(text, file, slugOfCollectionFile(file)) };
+      if (kind === 'item') return { file, state: 'item', item: parseItem(text, file), sha256 };
+      return { file, state: 'collection', collection: parseCollection(text, file, slugOfCollectionFile(file)), sha256 };
     } catch (error) {
       if (!(error instanceof ArchiveFileError)) throw error;
       return { file, state: 'broken', problem: { file, code: error.code, message: error.message } };
@@ -119,7 +120,8 @@ export class OutsideReader {
         return;
       case 'collection': {
         outside.settled.push(file);
-        const { collection } = reading;
+        const { collection, sha256 } = reading;
+        outside.hashes.push({ file, sha256 });
         if (isSameContent(this.archive.getCollection(collection.slug), collection)) return;
         outside.collections.push({ slug: collection.slug, collection });
         this.ownWrites.delete(file);
@@ -162,8 +164,9 @@ export class OutsideReader {
     const keepsItsId = (entry: ParsedItem) => this.archive.itemFile(entry.item.id) === entry.file;
     parsed.sort((a, b) => Number(keepsItsId(b)) - Number(keepsItsId(a)));
     const claimed = new Map<string, string>();
-    for (const { file, item } of parsed) {
+    for (const { file, item, sha256 } of parsed) {
       outside.settled.push(file);
+      outside.hashes.push({ file, sha256 });
       const holder = claimed.get(item.id) ?? (await this.holderElsewhere(item.id, file, readings));
       if (holder !== null) {
         outside.problems.push({ file, code: 'duplicate-id', message: `${file}: id ${item.id} is also used by ${holder}` });

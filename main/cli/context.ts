@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { Archive, OpenOptions } from '../archive';
 
 /** Where the CLI writes; injected so tests run it in-process. */
 export interface CliIo {
@@ -36,6 +37,13 @@ export interface CommandContext {
   resolvePath: (path: string) => string;
   print: (line?: string) => void;
   printJson: (value: unknown) => void;
+  /**
+   * Opens the archive; its write lock is released when the command ends. Commands that only read
+   * pass `readOnly` (no lock: they run while the app has the archive open).
+   */
+  openArchive: (options?: OpenOptions) => Promise<Archive>;
+  /** Releases an archive opened otherwise (ensureSampleArchive) when the command ends. */
+  keep: (archive: Archive) => Archive;
 }
 
 export interface Command {

@@ -1,7 +1,7 @@
 // The `annals` command line: parses argv, dispatches to one module per command, maps errors to exit codes.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ArchiveError, ArchiveFileError } from '../archive';
+import { type Archive, ArchiveError, ArchiveFileError, openArchive } from '../archive';
 import { ExportWriteError } from '../export';
 import { IngestError } from '../ingest';
 import { COMMANDS } from './commands/index';
@@ -44,14 +44,21 @@ function parseCommandLine(command: Command, argv: string[]) {
   }
 }
 
-function buildContext(argv: string[], command: Command, io: CliIo): CommandContext {
+function buildContext(argv: string[], command: Command, io: CliIo, opened: Archive[]): CommandContext {
   const { values, positionals } = parseCommandLine(command, argv);
   const cwd = io.cwd ?? process.cwd();
+  const archiveDir = resolveArchiveDir(stringOption(values, 'archive'), io);
+  const keep = (archive: Archive) => {
+    opened.push(archive);
+    return archive;
+  };
   return {
+    keep,
+    openArchive: async (options = {}) => keep(await openArchive(archiveDir, { tool: `annals ${command.name}`, ...options })),
     values,
     positionals,
     io,
-    archiveDir: resolveArchiveDir(stringOption(values, 'archive'), io),
+    archiveDir,
     resolvePath: (path) => resolve(cwd, path),
     print: (line = '') => io.stdout(`${line}\n`),
     printJson: (value) => io.stdout(`${JSON.stringify(value, null, 2)}\n`),
@@ -73,8 +80,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`annals: unknown command "${name}"\n\n${generalHelp()}`);
     return EXIT_USAGE;
   }
+  const opened: Archive[] = [];
   try {
-    const ctx = buildContext(rest, command, io);
+    const ctx = buildContext(rest, command, io, opened);
     if (ctx.values.help) {
       io.stdout(`${command.help}\n`);
       return 0;
@@ -90,5 +98,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT_PROBLEM;
     }
     throw error;
+  } finally {
+    for (const archive of opened) await archive.close();
   }
 }

@@ -67,6 +67,32 @@ describe('decoding bytes', () => {
     }
   });
 
+  it('keeps UTF-8 with a few damaged bytes as UTF-8, the bad bytes becoming U+FFFD', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: russian.length - 1 }), { minLength: 1, maxLength: 4 }), (cuts) => {
+        const at = [...new Set(cuts)].sort((a, b) => a - b);
+        const parts = at.map((cut, i) => new TextEncoder().encode(russian.slice(i === 0 ? 0 : at[i - 1], cut)));
+        const tail = new TextEncoder().encode(russian.slice(at[at.length - 1]));
+        const bytes = Uint8Array.from([...parts.flatMap((part) => [...part, 0xff]), ...tail]);
+        const decoded = decodeBytes(bytes);
+        expect(decoded.encoding).toBe('utf-8');
+        expect(decoded.text.replace(/\ufffd/g, '')).toBe(russian);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('still reads a single-byte Cyrillic page as such, not as damaged UTF-8', () => {
+    expect(decodeBytes(encodeSingleByte(russian, 'windows-1251'))).toEqual({ text: russian, encoding: 'windows-1251' });
+  });
+
+  it('imports text with a few stray NUL bytes (removed) but refuses text full of them', () => {
+    const damaged = new TextEncoder().encode(english.replace('CSTO', 'CS\u0000TO'));
+    expect(decodeBytes(damaged).text).toBe(english);
+    const riddled = new TextEncoder().encode(english.replace(/ /g, '\u0000'));
+    expect(isBinary(riddled)).toBe(true);
+  });
+
   it('does not take ASCII with a stray NUL for UTF-16', () => {
     expect(sniffUtf16(new TextEncoder().encode('hello world\u0000 and more text'))).toBeNull();
   });

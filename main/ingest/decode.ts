@@ -67,17 +67,41 @@ export function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** True for bytes that are not text: known binary signatures, NUL bytes, many control bytes. */
+/**
+ * True for bytes that are not text: known binary signatures, NUL bytes beyond a stray few (one in
+ * a thousand: a text file damaged by a bad copy still imports), many control bytes.
+ */
 export function isBinary(bytes: Uint8Array): boolean {
   if (MAGIC.some((magic) => startsWith(bytes, magic))) return true;
   const n = Math.min(bytes.length, 65536);
   let control = 0;
+  let nul = 0;
   for (let i = 0; i < n; i += 1) {
     const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control += 1;
+    if (b === 0) nul += 1;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control += 1;
   }
-  return n > 0 && control / n > 0.05;
+  if (n === 0) return false;
+  return nul > Math.max(2, n / 1000) || (control + nul) / n > 0.05;
+}
+
+/** U+FFFD in a lenient UTF-8 reading up to which the file is UTF-8 with a few damaged bytes. */
+const damagedUtf8Limit = (length: number) => Math.max(8, length / 500);
+
+/**
+ * UTF-8 with a few invalid bytes (a truncated download, a bad copy) stays UTF-8, the bad bytes
+ * becoming U+FFFD, instead of turning into Cyrillic mojibake. Needs real multi-byte sequences.
+ */
+function decodeDamagedUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let replaced = 0;
+  let multiByte = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced += 1;
+    else if (code >= 0x80) multiByte += 1;
+  }
+  return multiByte > replaced * 10 && replaced <= damagedUtf8Limit(text.length) ? text : null;
 }
 
 /**
@@ -160,6 +184,11 @@ function cyrillicShare(text: string): number {
   return letters === 0 ? 0 : cyrillic / letters;
 }
 
+/** Stray NUL bytes (tolerated by isBinary) never reach the archive's text files. */
+function stripNul(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+}
+
 /** Normalises a charset label to one TextDecoder accepts, or null. */
 export function normaliseCharset(label: string | null): string | null {
   if (!label) return null;
@@ -182,13 +211,16 @@ export function decodeBytes(bytes: Uint8Array, charsetHint: string | null = null
   if (utf16) return { text: decodeWith(utf16, bytes), encoding: utf16 };
   if (isBinary(bytes)) throw new DecodeError('binary', 'the file is binary, not text');
   try {
-    return { text: decodeWith('utf-8', bytes, true), encoding: 'utf-8' };
+    return { text: stripNul(decodeWith('utf-8', bytes, true)), encoding: 'utf-8' };
   } catch {
     // not UTF-8: fall through to the single-byte encodings
   }
+  const damaged = decodeDamagedUtf8(bytes);
+  if (damaged !== null) return { text: stripNul(damaged), encoding: 'utf-8' };
   const hint = normaliseCharset(charsetHint);
   try {
-    return decodeSingleByte(bytes, hint === 'utf-8' ? null : hint);
+    const decoded = decodeSingleByte(bytes, hint === 'utf-8' ? null : hint);
+    return { ...decoded, text: stripNul(decoded.text) };
   } catch (error) {
     throw new DecodeError('decode-failed', `no known encoding fits (${(error as Error).message})`);
   }

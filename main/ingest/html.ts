@@ -40,6 +40,9 @@ class Extractor {
   readonly chunks: Chunk[] = [];
   readonly url = { canonical: null as string | null, og: null as string | null };
   private readonly stack: string[] = [];
+  // Open elements by name: a stray end tag or a <body> is answered in O(1), not by scanning a stack
+  // that a hostile page can make 100k deep.
+  private readonly openCount = new Map<string, number>();
   private dropped = 0;
   private articles = 0;
   private mains = 0;
@@ -67,6 +70,7 @@ class Extractor {
 
   private open(name: string): void {
     this.stack.push(name);
+    this.openCount.set(name, (this.openCount.get(name) ?? 0) + 1);
     if (this.isDropped(name)) this.dropped += 1;
     if (name === 'article') this.articles += 1;
     if (name === 'main') this.mains += 1;
@@ -74,6 +78,7 @@ class Extractor {
 
   private pop(): void {
     const name = this.stack.pop()!;
+    this.openCount.set(name, (this.openCount.get(name) ?? 1) - 1);
     if (name === 'article') this.articles -= 1;
     if (name === 'main') this.mains -= 1;
     if (this.isDropped(name)) this.dropped -= 1;
@@ -83,14 +88,17 @@ class Extractor {
     if (token.type === 'text') return this.push(decodeEntities(token.text).replace(/[ \t\n\r\f]+/g, ' '));
     if (token.type === 'start') {
       readUrl(token, this.url);
-      if (token.name === 'body' && this.stack.includes('head')) this.closeTo(this.stack.lastIndexOf('head'));
+      if (token.name === 'body' && this.isOpen('head')) this.closeTo(this.stack.lastIndexOf('head'));
       this.breakFor(token.name);
       if (!VOID.has(token.name) && !token.selfClosing) this.open(token.name);
       return;
     }
-    const at = this.stack.lastIndexOf(token.name);
-    if (at !== -1) this.closeTo(at);
+    if (this.isOpen(token.name)) this.closeTo(this.stack.lastIndexOf(token.name));
     this.breakFor(token.name); // a stray end tag (e.g. </p> alone) still ends a block
+  }
+
+  private isOpen(name: string): boolean {
+    return (this.openCount.get(name) ?? 0) > 0;
   }
 
   private closeTo(at: number): void {

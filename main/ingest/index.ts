@@ -1,4 +1,5 @@
 // main-side ingest: a file's bytes → decoded text (encodings, HTML, Markdown) → shared/ingest.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { type ParsedPage, parsePage } from '../../shared/ingest';
@@ -9,6 +10,8 @@ import { prepareMarkdown } from './markdown';
 
 export type IngestErrorCode =
   | 'unsupported-type'
+  | 'timed-out'
+  | 'worker-failed'
   | 'empty'
   | 'binary'
   | 'too-large'
@@ -21,7 +24,8 @@ export class IngestError extends Error {
   constructor(
     readonly code: IngestErrorCode,
     readonly file: string,
-    problem: string,
+    /** The problem alone, without the file name. */
+    readonly problem: string,
   ) {
     super(`${file}: ${problem}`);
     this.name = 'IngestError';
@@ -77,24 +81,56 @@ export function decodeFile(bytes: Uint8Array, fileName: string): DecodedFile {
   return { text, encoding: decoded.encoding, kind, url };
 }
 
-/** Reads, decodes and parses one file. Throws IngestError (a page without items is 'no-items'). */
-export async function readPage(
-  path: string,
-  taxonomy: CompiledTaxonomy,
-): Promise<{ bytes: Uint8Array; decoded: DecodedFile; page: ParsedPage }> {
+export interface ReadPageResult {
+  bytes: Uint8Array;
+  /** How the file was read; its decoded text is not kept (the page holds what matters, and a 5 MB
+   * text would be copied a second time out of the worker). */
+  decoded: Omit<DecodedFile, 'text'>;
+  page: ParsedPage;
+  /** The bytes' sha256 in lower-case hex, when the reader computed it (the worker does, off the main thread). */
+  sha256?: string;
+}
+
+/** Reads a file's bytes, refusing unsupported types and oversized files before reading. Throws IngestError. */
+export async function readSourceFile(path: string): Promise<Uint8Array> {
   const file = basename(path);
   kindOf(path);
-  let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.size > MAX_FILE_BYTES) throw new IngestError('too-large', file, `the file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
-    bytes = new Uint8Array(await readFile(path));
+    return new Uint8Array(await readFile(path));
   } catch (error) {
     if (error instanceof IngestError) throw error;
     throw new IngestError('read-failed', file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
-  const decoded = decodeFile(bytes, path);
-  const page = parsePage(decoded.text, { taxonomy, url: decoded.url });
-  if (page.items.length === 0) throw new IngestError('no-items', file, 'no news item was found in the page');
+}
+
+/** Decodes and parses a file's bytes. Throws IngestError (a page without items is 'no-items'). */
+export function parseFileBytes(bytes: Uint8Array, path: string, taxonomy: CompiledTaxonomy): ReadPageResult {
+  const { text, ...decoded } = decodeFile(bytes, path);
+  const page = parsePage(text, { taxonomy, url: decoded.url });
+  if (page.items.length === 0) throw new IngestError('no-items', basename(path), 'no news item was found in the page');
   return { bytes, decoded, page };
+}
+
+/** Reads, decodes and parses one file on this thread. Throws IngestError. */
+export async function readPageHere(path: string, taxonomy: CompiledTaxonomy): Promise<ReadPageResult> {
+  return parseFileBytes(await readSourceFile(path), path, taxonomy);
+}
+
+/** How a page is read: on this thread, or handed to the ingest worker (see worker-client.ts). */
+export type PageReader = (path: string, taxonomy: CompiledTaxonomy) => Promise<ReadPageResult>;
+
+// The reader is scoped to a call chain rather than set globally: import jobs run the archive's own
+// import code with the worker reader, while the CLI and tests keep reading inline.
+const readerScope = new AsyncLocalStorage<PageReader>();
+
+/** Runs `work` with every readPage inside it (however deep) going through `reader`. */
+export function runWithPageReader<T>(reader: PageReader, work: () => Promise<T>): Promise<T> {
+  return readerScope.run(reader, work);
+}
+
+/** Reads, decodes and parses one file. Throws IngestError (a page without items is 'no-items'). */
+export async function readPage(path: string, taxonomy: CompiledTaxonomy): Promise<ReadPageResult> {
+  return (readerScope.getStore() ?? readPageHere)(path, taxonomy);
 }

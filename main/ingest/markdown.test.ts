@@ -16,4 +16,12 @@ describe('preparing Markdown', () => {
   it('leaves other Markdown as it is', () => {
     expect(prepareMarkdown('Some *emphasis* and a [link](https://x.y).').text).toBe('Some *emphasis* and a [link](https://x.y).');
   });
+
+  it('cuts off a ---js or ---coffee front matter like a YAML one, without reading it', () => {
+    for (const open of ['---js', '---javascript', '---coffee']) {
+      const source = `${open}\n({ title: (globalThis.__mdRan = true) })\n---\nHeadline\n\nBody.`;
+      expect(prepareMarkdown(source)).toEqual({ text: 'Headline\n\nBody.', url: null });
+    }
+    expect('__mdRan' in globalThis).toBe(false);
+  });
 });

@@ -1,12 +1,14 @@
 // Markdown is kept as text, with only what would disturb segmentation removed: front matter
-// (its url/source field is kept as the page address) and the "#" marks of headings.
+// (its url/source field is kept as the page address) and the "#" marks of headings. Front matter is
+// never parsed, let alone run: a `---js` or `---coffee` block (gray-matter executes those) is only
+// cut off, like a YAML one, by a regex.
 
 export interface PreparedMarkdown {
   text: string;
   url: string | null;
 }
 
-const FRONT_MATTER = /^(?:\ufeff)?---[ \t]*\r?\n([^]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+const FRONT_MATTER = /^(?:\ufeff)?---(?:[a-z]{1,12})?[ \t]*\r?\n([^]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const URL_FIELD = /^(?:url|source|canonical|link)[ \t]*:[ \t]*["']?(https?:\/\/[^\s"']+)["']?[ \t]*$/im;
 const ATX_HEADING = /^[ ]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/gm;
 const SETEXT_UNDERLINE = /^[ ]{0,3}(?:=+|-+)[ \t]*$/;

@@ -1,6 +1,7 @@
 // Import jobs run in the background: the call that starts one answers its id at once, progress and
 // the summary arrive as events. Files are imported one at a time under the write lock, so edits made
-// during a long import are not held up by it; cancelling stops between files.
+// during a long import are not held up by it; each file is read and parsed in the ingest worker
+// thread; cancelling stops between files.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import type { ImportSummary } from '../../shared/api';
 import type { Item } from '../../shared/model';
 import type { Archive } from '../archive';
 import { expandImportPaths } from '../archive/import';
+import { runWithPageReader } from '../ingest';
+import { readPageInWorker } from '../ingest/worker-client';
 import { toApiError } from './errors';
 import type { EventHub } from './events';
 import { safeFileName } from './safe-file-name';
@@ -60,7 +63,8 @@ async function runImportJob(deps: JobDeps, jobId: string, plan: JobPlan, signal:
         break;
       }
       events.emit('import-progress', { jobId, step: 'importing', done, total: files.length, file: nameOf(file) });
-      const result = await deps.lock.run(() => archive.importPaths([file]));
+      // Reading and parsing run in the ingest worker: a 50 MB or pathological page never stalls the app.
+      const result = await deps.lock.run(() => runWithPageReader(readPageInWorker, () => archive.importPaths([file])));
       addToSummary(summary, result, nameOf(file));
       const changed = refreshSnapshot(known, archive);
       if (changed.length > 0) events.emit('items-changed', { items: changed, collections: [], reset: false });

@@ -54,6 +54,9 @@ export function createServices(initial: Archive, options: ServiceOptions): Servi
   const imports = createImportJobs({ getArchive: () => current, lock, events });
   const outside = options.isArchiveWatched ? createOutsideEdits(events) : null;
   void outside?.follow(initial);
+  // A conflict copy kept while saving is the user's to merge: they are told at once.
+  const reportConflicts = (archive: Archive) => archive.onConflict((conflict) => events.emit('conflict', conflict));
+  let stopConflicts = reportConflicts(initial);
   const context: HandlerContext = {
     platform: options.platform,
     archive: () => current,
@@ -89,7 +92,12 @@ export function createServices(initial: Archive, options: ServiceOptions): Servi
     async setArchive(archive) {
       imports.cancelAll();
       await imports.whenIdle();
+      const previous = current;
       current = await lock.run(async () => archive);
+      stopConflicts();
+      stopConflicts = reportConflicts(archive);
+      // The old archive's write lock goes: another instance or the CLI may now write it.
+      if (previous !== archive && previous.dir !== archive.dir) await previous.close();
       await outside?.follow(archive);
       events.emit('items-changed', { items: [], collections: [], reset: true });
     },

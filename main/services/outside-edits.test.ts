@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,15 +38,30 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 const announced = (id: string) => payloadsOf(seen, 'items-changed').filter((payload) => payload.items.includes(id)).length;
 
 describe('outside edits while the services run', () => {
-  it('sees the items the CLI imports into the same archive and announces them', async () => {
-    const before = new Set(archive.listItems().map((item) => item.id));
+  it('refuses a CLI import while the app holds the archive, naming the holder, and changes nothing', async () => {
+    const before = archive.listItems().length;
     const page = join(SEED_DIR, '002_0eeb045d78135ec7.txt');
-    await promisify(execFile)('npx', ['tsx', 'main/cli/index.ts', 'import', page, '--archive', archive.dir], { cwd: ROOT });
-    const onDisk = (await openArchive(archive.dir)).listItems().map((item) => item.id);
-    const added = onDisk.filter((id) => !before.has(id));
-    expect(added.length).toBeGreaterThan(0);
-    await waitFor(() => added.every((id) => services.archive().getItem(id) !== undefined));
-    await waitFor(() => added.every((id) => announced(id) > 0));
+    const run = promisify(execFile)('npx', ['tsx', 'main/cli/index.ts', 'import', page, '--archive', archive.dir], { cwd: ROOT });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining(`being changed by Annals (process ${process.pid}`) });
+    expect((await openArchive(archive.dir, { readOnly: true })).listItems()).toHaveLength(before);
+  }, 60_000);
+
+  it('sees items another program adds to the folder (a git pull, a copy) and announces them', async () => {
+    const other = await createTestArchive([join(SEED_DIR, '002_0eeb045d78135ec7.txt')]);
+    try {
+      const known = new Set(archive.listItems().map((item) => item.id));
+      const added = other.archive.listItems().filter((item) => !known.has(item.id));
+      expect(added.length).toBeGreaterThan(0);
+      for (const item of added) {
+        const file = other.archive.itemFile(item.id) as string;
+        await mkdir(dirname(join(archive.dir, file)), { recursive: true });
+        await copyFile(join(other.archive.dir, file), join(archive.dir, file));
+      }
+      await waitFor(() => added.every((item) => services.archive().getItem(item.id) !== undefined));
+      await waitFor(() => added.every((item) => announced(item.id) > 0));
+    } finally {
+      await other.cleanup();
+    }
   }, 60_000);
 
   it('announces an edit made through the services once, with no echo from the watcher', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { TaxonomyView } from '../../shared/api';
 import { FACETS, type Facet } from '../../shared/model';
 import { type TaxonomyFile, compileTaxonomy, listLabels, loadDefaultTaxonomy } from '../../shared/taxonomy';
-import { type Archive, ArchiveError, writeFileAtomic } from '../archive';
+import { type Archive, ArchiveError } from '../archive';
 import { ServiceError } from './errors';
 
 const TAXONOMY_FILE = 'taxonomy.json';
@@ -62,6 +62,6 @@ export async function addTaxonomyAliases(
   const next: TaxonomyFile = { ...extra, [facet]: entries };
   // Throws TaxonomyError (e.g. taxonomy-alias-syntax) before anything is written.
   const compiled = compileTaxonomy(loadDefaultTaxonomy().file, next);
-  await writeFileAtomic(join(archive.dir, TAXONOMY_FILE), `${JSON.stringify(next, null, 2)}\n`);
-  return archive.retagAll(compiled);
+  // taxonomy.json and the re-tagged items are one journaled change: a crash leaves both or neither.
+  return archive.retagAll(compiled, [{ path: join(archive.dir, TAXONOMY_FILE), data: `${JSON.stringify(next, null, 2)}\n` }]);
 }

@@ -17,15 +17,37 @@ const TRAILING_CUT = /(\s*(\.\.\.|…|\[…\]|\[\.\.\.\]|read more|подроб�
  * ё/е, quotes, dashes, whitespace (including no-break spaces) and a trailing ellipsis.
  */
 export function normalizeForDedupe(text: string): string {
-  return text
+  const known = recentLong.get(text);
+  if (known !== undefined) return known;
+  const folded = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(QUOTES, '')
     .replace(DASHES, '-')
-    .replace(/\s+/gu, ' ')
-    .replace(TRAILING_CUT, '')
-    .trim();
+    .replace(/\s+/gu, ' ');
+  const normal = stripTrailingCut(folded).trim();
+  if (text.length >= LONG_TEXT) rememberLong(text, normal);
+  return normal;
+}
+
+// The trailing-cut pattern is tried only on the tail: run over a whole 5 MB text it costs a regex
+// attempt per character. A run of cut marks longer than the tail is not a teaser's ending anyway.
+const CUT_TAIL = 400;
+
+function stripTrailingCut(text: string): string {
+  const at = Math.max(0, text.length - CUT_TAIL);
+  return text.slice(0, at) + text.slice(at).replace(TRAILING_CUT, '');
+}
+
+// Import asks for the same long text's normal form several times (index key, teaser checks); the
+// last few long ones are kept so a 5 MB text is folded once, not once per question.
+const LONG_TEXT = 20_000;
+const recentLong = new Map<string, string>();
+
+function rememberLong(text: string, normal: string): void {
+  if (recentLong.size >= 2) recentLong.delete(recentLong.keys().next().value!);
+  recentLong.set(text, normal);
 }
 
 /**

@@ -1,5 +1,4 @@
 // annals collection <create|list|show|add|remove|rename|delete|note|intro> …
-import { openArchive } from '../../archive';
 import { type Command, type CommandContext, EXIT_OK, UsageError, stringOption } from '../context';
 import { resolveCollection, resolveItemId } from './resolve';
 
@@ -12,19 +11,19 @@ function need(args: string[], count: number, usage: string): void {
 const SUBCOMMANDS: Record<string, Sub> = {
   async create(ctx, args) {
     need(args, 1, 'create TITLE [--intro TEXT]');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const collection = await archive.createCollection(args.join(' '), stringOption(ctx.values, 'intro') ?? '');
     if (ctx.values.json) ctx.printJson(collection);
     else ctx.print(`Created collection "${collection.title}" (${collection.slug})`);
   },
   async list(ctx) {
-    const collections = (await openArchive(ctx.archiveDir)).listCollections();
+    const collections = (await ctx.openArchive({ readOnly: true })).listCollections();
     if (ctx.values.json) ctx.printJson({ collections: collections.map(({ slug, title, entries }) => ({ slug, title, items: entries.length })) });
     else for (const c of collections) ctx.print(`${c.slug}  ${c.title}  (${c.entries.length} item(s))`);
   },
   async show(ctx, args) {
     need(args, 1, 'show NAME');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive({ readOnly: true });
     const collection = resolveCollection(archive, args.join(' '));
     if (ctx.values.json) return ctx.printJson(collection);
     ctx.print(`${collection.title} (${collection.slug})`);
@@ -36,7 +35,7 @@ const SUBCOMMANDS: Record<string, Sub> = {
   },
   async add(ctx, args) {
     need(args, 2, 'add NAME ID…');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const collection = resolveCollection(archive, args[0] as string);
     const ids = args.slice(1).map((raw) => resolveItemId(archive, raw));
     const saved = await archive.addToCollection(collection.slug, ids);
@@ -44,34 +43,34 @@ const SUBCOMMANDS: Record<string, Sub> = {
   },
   async remove(ctx, args) {
     need(args, 2, 'remove NAME ID…');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const collection = resolveCollection(archive, args[0] as string);
     const saved = await archive.removeFromCollection(collection.slug, args.slice(1).map((raw) => resolveItemId(archive, raw)));
     ctx.print(`"${saved.title}" now holds ${saved.entries.length} item(s)`);
   },
   async rename(ctx, args) {
     need(args, 2, 'rename NAME NEW-TITLE');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const saved = await archive.renameCollection(resolveCollection(archive, args[0] as string).slug, args.slice(1).join(' '));
     ctx.print(`Renamed to "${saved.title}" (slug stays ${saved.slug})`);
   },
   async delete(ctx, args) {
     need(args, 1, 'delete NAME');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const collection = resolveCollection(archive, args.join(' '));
     await archive.deleteCollection(collection.slug);
     ctx.print(`Deleted collection "${collection.title}" (its items stay in the archive)`);
   },
   async note(ctx, args) {
     need(args, 3, 'note NAME ID TEXT');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const collection = resolveCollection(archive, args[0] as string);
     await archive.setCollectionEntryNote(collection.slug, resolveItemId(archive, args[1] as string), args.slice(2).join(' '));
     ctx.print('Note saved');
   },
   async intro(ctx, args) {
     need(args, 2, 'intro NAME TEXT');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     await archive.setCollectionIntro(resolveCollection(archive, args[0] as string).slug, args.slice(1).join(' '));
     ctx.print('Intro saved');
   },

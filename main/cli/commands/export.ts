@@ -1,5 +1,4 @@
 // annals export (--collection NAME | --query Q) --out PATH [--format single|folder] [--text …] [--no-…]
-import { openArchive } from '../../archive';
 import { exportCollection, exportQuery } from '../../export';
 import { type Command, EXIT_OK, UsageError, choiceOption, stringOption } from '../context';
 
@@ -49,7 +48,7 @@ Example:
       includeTags: !ctx.values['no-tags'],
       generated: new Date().toISOString(),
     };
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive({ readOnly: true });
     const target = ctx.resolvePath(out);
     const files =
       collection !== undefined

@@ -1,6 +1,6 @@
 // annals import PATH… [--json]: import files and folders; creates the archive when the folder is new.
 import { access } from 'node:fs/promises';
-import { type ImportResult, openArchive } from '../../archive';
+import type { ImportResult } from '../../archive';
 import { readManifest } from '../../archive/manifest';
 import { type Command, type CommandContext, EXIT_OK, EXIT_PROBLEM, UsageError } from '../context';
 
@@ -39,7 +39,7 @@ Example:
       if (!isThere) throw new UsageError(`no such file or folder: ${path}`);
     }
     const isNew = (await readManifest(ctx.archiveDir)) === null;
-    const archive = await openArchive(ctx.archiveDir, { create: true });
+    const archive = await ctx.openArchive({ create: true });
     if (isNew && !ctx.values.json) ctx.print(`Created archive ${archive.dir}`);
     const result = showGivenPaths(await archive.importPaths(ctx.positionals.map(ctx.resolvePath)), ctx);
     if (ctx.values.json) ctx.printJson(result);

@@ -1,5 +1,5 @@
 // annals init [--sample]: create an archive (optionally with the bundled sample pages).
-import { ensureSampleArchive, openArchive } from '../../archive';
+import { ensureSampleArchive } from '../../archive';
 import { readManifest } from '../../archive/manifest';
 import { type Command, EXIT_OK } from '../context';
 
@@ -21,8 +21,8 @@ Example:
       return EXIT_OK;
     }
     const archive = ctx.values.sample
-      ? (await ensureSampleArchive(ctx.archiveDir)).archive
-      : await openArchive(ctx.archiveDir, { create: true });
+      ? ctx.keep((await ensureSampleArchive(ctx.archiveDir)).archive)
+      : await ctx.openArchive({ create: true });
     ctx.print(`Created archive ${archive.dir} (${archive.listItems().length} item(s))`);
     return EXIT_OK;
   },

@@ -1,6 +1,5 @@
 // annals search QUERY… [--json] [--limit N] [--sort relevance|date]: the app's query language.
 import { formatSnippet } from '../../../shared/search';
-import { openArchive } from '../../archive';
 import { type Command, EXIT_OK, UsageError, choiceOption, integerOption } from '../context';
 
 export const searchCommand: Command = {
@@ -29,7 +28,7 @@ Example:
     const offset = integerOption(ctx.values, 'offset', 0, 0);
     const sortChoice = choiceOption(ctx.values, 'sort', ['relevance', 'date', 'date-asc'] as const, 'relevance');
     const sort = ctx.values.sort === undefined ? undefined : sortChoice;
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive({ readOnly: true });
     const result = await archive.search(query, { limit, offset, sort });
     if (result.error) throw new UsageError(`bad query at position ${result.error.position}: ${result.error.message}`);
     const results = result.hits.map((hit) => ({

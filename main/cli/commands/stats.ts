@@ -1,6 +1,5 @@
 // annals stats [--json]: counts per facet value and per year.
 import { FACETS } from '../../../shared/model';
-import { openArchive } from '../../archive';
 import { type Command, EXIT_OK } from '../context';
 
 export const statsCommand: Command = {
@@ -18,7 +17,7 @@ Options:
 Example:
   annals stats`,
   async run(ctx) {
-    const stats = (await openArchive(ctx.archiveDir)).stats();
+    const stats = (await ctx.openArchive({ readOnly: true })).stats();
     if (ctx.values.json) {
       ctx.printJson(stats);
       return EXIT_OK;

@@ -1,6 +1,5 @@
 // annals tag|untag ID facet:Label… and annals note ID TEXT: a curator's edits from the command line.
 import { FACETS, type Facet, type Tags, emptyTags } from '../../../shared/model';
-import { openArchive } from '../../archive';
 import { type Command, type CommandContext, EXIT_OK, UsageError } from '../context';
 import { resolveItemId } from './resolve';
 
@@ -20,7 +19,7 @@ function parseTagArgs(args: string[]): Tags {
 async function editTags(ctx: CommandContext, mode: 'add' | 'remove'): Promise<number> {
   const [rawId, ...tagArgs] = ctx.positionals;
   if (!rawId || tagArgs.length === 0) throw new UsageError(`usage: annals ${mode === 'add' ? 'tag' : 'untag'} ID facet:Label…`);
-  const archive = await openArchive(ctx.archiveDir);
+  const archive = await ctx.openArchive();
   const id = resolveItemId(archive, rawId);
   const tags = parseTagArgs(tagArgs);
   await archive.updateItem(id, mode === 'add' ? { addTags: tags } : { removeTags: tags });
@@ -65,7 +64,7 @@ Example:
   async run(ctx) {
     const [rawId, ...words] = ctx.positionals;
     if (!rawId || words.length === 0) throw new UsageError('usage: annals note ID TEXT');
-    const archive = await openArchive(ctx.archiveDir);
+    const archive = await ctx.openArchive();
     const id = resolveItemId(archive, rawId);
     await archive.updateItem(id, { note: words.join(' ') });
     ctx.print(`Note saved on ${id}`);
@@ -82,7 +81,7 @@ export const retagCommand: Command = {
 Recomputes the automatic tags of every item with the built-in taxonomy plus the archive's
 taxonomy.json. The curator's added and rejected tags are kept.`,
   async run(ctx) {
-    const changed = await (await openArchive(ctx.archiveDir)).retagAll();
+    const changed = await (await ctx.openArchive()).retagAll();
     ctx.print(`Re-tagged: ${changed} item(s) changed`);
     return EXIT_OK;
   },
