@@ -1,115 +1,171 @@
-// Evaluates a query AST against the engine: words through MiniSearch (scored), phrases and filters
-// against the doc store. Each node yields the matching doc ids with their scores.
-import type MiniSearch from 'minisearch';
-import { toPrimaryTerm, toQueryTermVariants, tokenizeText, tokenizeWithOffsets } from './options';
-import type { QueryNode } from './query';
-import { matchesFilter } from './filters';
-import type { SearchDoc } from './search-doc';
-import type { DocMatches } from './snippet';
+// Evaluates a query AST against the inverted index: words (expanded by prefix and typo through the
+// vocabulary) and phrases are scored, filters read the integer columns. Every node yields a SlotScores:
+// dense arrays over the slots, so AND, OR and NOT are single passes whatever the hit counts.
+import { allLiveSlots, createSlotScores, findPhraseAnchor, findTermId, hasSequence, scoreTerms } from './inverted-index';
+import type { InvertedIndex, SlotScores } from './inverted-index';
+import { toPrimaryTerm, toQueryTermVariants, tokenizeText } from './options';
+import { FACETS } from '../model';
+import { ATTRIBUTE_BITS, COLLECTION_FACET, encodeAttribute } from './doc-columns';
+import type { DocColumns } from './doc-columns';
+import type { QueryFilter, QueryNode } from './query';
+import { createLabelTest, normalizeFilterValue, toDayRange } from './filters';
 import { expandQueryTerms } from './vocabulary';
-import type { Vocabulary } from './vocabulary';
+
+/** A phrase as typed (primary terms) and as term ids. */
+export interface RecordedPhrase {
+  terms: string[];
+  ids: Int32Array;
+}
 
 export interface EvaluationContext {
-  engine: MiniSearch<SearchDoc>;
-  docs: Map<string, SearchDoc>;
-  vocabulary: Vocabulary;
-  /** Filled with what matched per doc, for snippets (matches under NOT are left out). */
-  matches: Map<string, DocMatches>;
+  inverted: InvertedIndex;
+  columns: DocColumns;
+  /** Index terms of the words that count for highlighting (not under NOT). */
+  recordedTerms: Set<string>;
+  /** Phrases that count for highlighting (not under NOT). */
+  recordedPhrases: RecordedPhrase[];
 }
 
-type Scores = Map<string, number>;
-
-function matchesOf(context: EvaluationContext, id: string): DocMatches {
-  let found = context.matches.get(id);
-  if (!found) {
-    found = { terms: new Set(), phrases: [] };
-    context.matches.set(id, found);
-  }
-  return found;
-}
-
-function allDocs(context: EvaluationContext): Scores {
-  return new Map([...context.docs.keys()].map((id) => [id, 0]));
-}
-
-function intersect(parts: Scores[]): Scores {
-  const [first, ...rest] = [...parts].sort((a, b) => a.size - b.size);
-  const out: Scores = new Map();
-  if (!first) return out;
-  for (const [id, score] of first) {
-    let total = score;
-    let isEverywhere = true;
-    for (const part of rest) {
-      const other = part.get(id);
-      if (other === undefined) { isEverywhere = false; break; }
-      total += other;
+function intersect(context: EvaluationContext, parts: SlotScores[]): SlotScores {
+  const [first, ...rest] = parts;
+  if (!first) return createSlotScores(context.inverted);
+  for (const part of rest) {
+    for (let slot = 0; slot < first.hit.length; slot++) {
+      if (first.hit[slot] === 0) continue;
+      if (part.hit[slot] === 0) first.hit[slot] = 0;
+      else first.score[slot] = (first.score[slot] as number) + (part.score[slot] as number);
     }
-    if (isEverywhere) out.set(id, total);
+  }
+  return first;
+}
+
+function subtract(kept: SlotScores, excluded: SlotScores): SlotScores {
+  for (let slot = 0; slot < kept.hit.length; slot++) if (excluded.hit[slot] !== 0) kept.hit[slot] = 0;
+  return kept;
+}
+
+function evaluateWord(context: EvaluationContext, value: string, isRecorded: boolean): SlotScores | null {
+  const words = tokenizeText(value);
+  if (words.length === 0) return null;
+  const parts = words.map((word) => {
+    const weights = expandQueryTerms(context.inverted, toQueryTermVariants(word));
+    if (isRecorded) for (const term of weights.keys()) context.recordedTerms.add(term);
+    return scoreTerms(context.inverted, weights);
+  });
+  return intersect(context, parts);
+}
+
+/** The term ids of a phrase, or null when one of its words is in no doc. */
+export function toPhraseIds(inverted: InvertedIndex, terms: string[]): Int32Array | null {
+  const ids = new Int32Array(terms.length);
+  for (let k = 0; k < terms.length; k++) {
+    const id = findTermId(inverted, terms[k] as string);
+    if (id === undefined) return null;
+    ids[k] = id;
+  }
+  return ids;
+}
+
+function evaluatePhrase(context: EvaluationContext, value: string, isRecorded: boolean): SlotScores | null {
+  const terms = tokenizeText(value).map((word) => toPrimaryTerm(word));
+  if (terms.length === 0) return null;
+  const ids = toPhraseIds(context.inverted, terms);
+  if (!ids) return createSlotScores(context.inverted);
+  const candidates = intersect(context, terms.map((term) => scoreTerms(context.inverted, new Map([[term, 1]]))));
+  const anchor = findPhraseAnchor(context.inverted, ids);
+  for (let slot = 0; slot < candidates.hit.length; slot++) {
+    if (candidates.hit[slot] !== 0 && !hasSequence(context.inverted, slot, ids, anchor)) candidates.hit[slot] = 0;
+  }
+  if (isRecorded) context.recordedPhrases.push({ terms, ids });
+  return candidates;
+}
+
+function passingValues(columns: DocColumns, filter: QueryFilter): Uint8Array | null {
+  if (filter.key === 'in') {
+    const wanted = normalizeFilterValue(filter.value);
+    return Uint8Array.from(columns.valueLabels, (label, id) =>
+      columns.valueFacets[id] === COLLECTION_FACET && normalizeFilterValue(label) === wanted ? 1 : 0,
+    );
+  }
+  const labelTest = createLabelTest(filter);
+  if (!labelTest) return null;
+  return Uint8Array.from(columns.valueLabels, (label, id) => {
+    const facet = FACETS[columns.valueFacets[id] as number];
+    return facet !== undefined && labelTest(facet, label) ? 1 : 0;
+  });
+}
+
+// The attributes bits a status, lang or has: filter tests, as [mask, expected value].
+function attributeTest(filter: QueryFilter): [number, number] {
+  switch (filter.key) {
+    case 'status':
+      return [3, encodeAttribute('status', filter.value)];
+    case 'lang':
+      return [4, encodeAttribute('lang', filter.value)];
+    case 'has':
+      return [ATTRIBUTE_BITS[filter.value], ATTRIBUTE_BITS[filter.value]];
+    default:
+      return [0, 1]; // never passes: every other key is handled before
+  }
+}
+
+// Filters read the integer columns only: tags and collections by value id, dates as day numbers.
+function evaluateFilter(context: EvaluationContext, filter: QueryFilter): SlotScores {
+  const out = createSlotScores(context.inverted);
+  const { alive, slotCount } = context.inverted;
+  const { columns } = context;
+  const passes = passingValues(columns, filter);
+  if (passes) {
+    for (let slot = 0; slot < slotCount; slot++) {
+      const values = columns.facetValues[slot];
+      if (!values || !alive[slot]) continue;
+      for (let v = 0; v < values.length; v++) if (passes[values[v] as number] === 1) out.hit[slot] = 1;
+    }
+  } else if (filter.key === 'date') {
+    const [from, to] = toDayRange(filter);
+    for (let slot = 0; slot < slotCount; slot++) {
+      const start = columns.dayStarts[slot] as number;
+      if (alive[slot] && start > 0 && (columns.dayEnds[slot] as number) >= from && start <= to) out.hit[slot] = 1;
+    }
+  } else {
+    const [mask, expected] = attributeTest(filter);
+    for (let slot = 0; slot < slotCount; slot++) {
+      if (alive[slot] && ((columns.attributes[slot] as number) & mask) === expected) out.hit[slot] = 1;
+    }
   }
   return out;
 }
 
-function searchTerms(context: EvaluationContext, weights: Map<string, number>, isRecorded: boolean): Scores {
-  const scores: Scores = new Map();
-  if (weights.size === 0) return scores;
-  const results = context.engine.search(
-    { combineWith: 'OR', queries: [...weights.keys()] },
-    { boostTerm: (term) => weights.get(term) ?? 1 },
-  );
-  for (const result of results) {
-    scores.set(String(result.id), result.score);
-    if (isRecorded) for (const term of result.terms) matchesOf(context, String(result.id)).terms.add(term);
-  }
-  return scores;
-}
-
-function evaluateWord(context: EvaluationContext, value: string, isRecorded: boolean): Scores | null {
-  const words = tokenizeText(value);
-  if (words.length === 0) return null;
-  return intersect(
-    words.map((word) => {
-      const weights = expandQueryTerms(context.vocabulary, toQueryTermVariants(word));
-      return searchTerms(context, weights, isRecorded);
-    }),
-  );
-}
-
-function containsSequence(text: string, phrase: string[]): boolean {
-  const terms = tokenizeWithOffsets(text).map((span) => toPrimaryTerm(span.word));
-  for (let i = 0; i + phrase.length <= terms.length; i++) {
-    if (phrase.every((term, k) => terms[i + k] === term)) return true;
-  }
-  return false;
-}
-
-function evaluatePhrase(context: EvaluationContext, value: string, isRecorded: boolean): Scores | null {
-  const phrase = tokenizeText(value).map((word) => toPrimaryTerm(word));
-  if (phrase.length === 0) return null;
-  const candidates = intersect(phrase.map((term) => searchTerms(context, new Map([[term, 1]]), false)));
-  const scores: Scores = new Map();
-  for (const [id, score] of candidates) {
-    const doc = context.docs.get(id);
-    if (!doc || ![doc.title, doc.text, doc.note].some((text) => containsSequence(text, phrase))) continue;
-    scores.set(id, score);
-    if (isRecorded) matchesOf(context, id).phrases.push(phrase);
-  }
-  return scores;
-}
-
-function evaluateAnd(context: EvaluationContext, children: QueryNode[], isRecorded: boolean): Scores {
-  const positives: Scores[] = [];
-  const exclusions: Scores[] = [];
+function evaluateAnd(context: EvaluationContext, children: QueryNode[], isRecorded: boolean): SlotScores {
+  const positives: SlotScores[] = [];
+  const exclusions: SlotScores[] = [];
   for (const child of children) {
-    const scores = child.type === 'not' ? evaluateNode(context, child.child, false) : evaluateNode(context, child, isRecorded);
-    if (scores) (child.type === 'not' ? exclusions : positives).push(scores);
+    const isNot = child.type === 'not';
+    const scores = isNot ? evaluateNode(context, child.child, false) : evaluateNode(context, child, isRecorded);
+    if (scores) (isNot ? exclusions : positives).push(scores);
   }
-  const kept = positives.length > 0 ? intersect(positives) : allDocs(context);
-  for (const excluded of exclusions) for (const id of excluded.keys()) kept.delete(id);
+  const kept = positives.length > 0 ? intersect(context, positives) : allLiveSlots(context.inverted);
+  for (const excluded of exclusions) subtract(kept, excluded);
   return kept;
 }
 
-/** The docs matching a node with their scores; null when the node restricts nothing (no words). */
-export function evaluateNode(context: EvaluationContext, node: QueryNode, isRecorded: boolean): Scores | null {
+function evaluateOr(context: EvaluationContext, children: QueryNode[], isRecorded: boolean): SlotScores | null {
+  // A side without words ("&") is ignored, as it would be on its own.
+  const sides = children.flatMap((child) => evaluateNode(context, child, isRecorded) ?? []);
+  const [first, ...rest] = sides;
+  if (!first) return null;
+  for (const side of rest) {
+    for (let slot = 0; slot < first.hit.length; slot++) {
+      if (side.hit[slot] === 0) continue;
+      first.score[slot] = first.hit[slot] === 0 ? (side.score[slot] as number) : (first.score[slot] as number) + (side.score[slot] as number);
+      first.hit[slot] = 1;
+    }
+  }
+  return first;
+}
+
+/** The slots matching a node with their scores; null when the node restricts nothing (no words). */
+export function evaluateNode(context: EvaluationContext, node: QueryNode, isRecorded: boolean): SlotScores | null {
   switch (node.type) {
     case 'all':
       return null;
@@ -117,30 +173,16 @@ export function evaluateNode(context: EvaluationContext, node: QueryNode, isReco
       return evaluateWord(context, node.value, isRecorded);
     case 'phrase':
       return evaluatePhrase(context, node.value, isRecorded);
-    case 'filter': {
-      const scores: Scores = new Map();
-      for (const [id, doc] of context.docs) if (matchesFilter(doc, node.filter)) scores.set(id, 0);
-      return scores;
-    }
+    case 'filter':
+      return evaluateFilter(context, node.filter);
     case 'not': {
       const excluded = evaluateNode(context, node.child, false);
-      if (!excluded) return null;
-      const kept = allDocs(context);
-      for (const id of excluded.keys()) kept.delete(id);
-      return kept;
+      return excluded ? subtract(allLiveSlots(context.inverted), excluded) : null;
     }
     case 'and':
       return evaluateAnd(context, node.children, isRecorded);
-    case 'or': {
-      // A side without words ("&") is ignored, as it would be on its own.
-      const sides = node.children.flatMap((child) => evaluateNode(context, child, isRecorded) ?? []);
-      if (sides.length === 0) return null;
-      const union: Scores = new Map();
-      for (const scores of sides) {
-        for (const [id, score] of scores) union.set(id, (union.get(id) ?? 0) + score);
-      }
-      return union;
-    }
+    case 'or':
+      return evaluateOr(context, node.children, isRecorded);
   }
 }
 

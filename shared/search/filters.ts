@@ -1,13 +1,23 @@
 // Filters are exact (case-insensitive) tests on the stored doc fields.
 import { FACETS } from '../model';
+import type { Facet } from '../model';
 import type { QueryFilter } from './query';
 import { endOfDatePrefix, startOfDatePrefix } from './query-dates';
 import type { SearchDoc } from './search-doc';
 
 /** Case-, ё- and spacing-insensitive form of a filter value or label. */
 export function normalizeFilterValue(value: string): string {
-  return value.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  const cached = normalCache.get(value);
+  if (cached !== undefined) return cached;
+  const normal = value.normalize('NFC').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+  // Labels repeat across the whole archive (a filter tests every doc): remember them.
+  if (normalCache.size >= NORMAL_CACHE_SIZE) normalCache.clear();
+  normalCache.set(value, normal);
+  return normal;
 }
+
+const NORMAL_CACHE_SIZE = 20_000;
+const normalCache = new Map<string, string>();
 
 function hasLabel(labels: string[], wanted: string): boolean {
   return labels.some((label) => normalizeFilterValue(label) === wanted);
@@ -55,4 +65,39 @@ export function matchesFilter(doc: SearchDoc, filter: QueryFilter): boolean {
     default:
       return hasLabel(doc.tags[filter.key], normalizeFilterValue(filter.value));
   }
+}
+
+/**
+ * For a filter on tags (state, organ, exercise, person, tag), whether one tag label of a facet
+ * passes it; null for other filters. A doc passes when one of its labels does.
+ */
+export function createLabelTest(filter: QueryFilter): ((facet: Facet, label: string) => boolean) | null {
+  switch (filter.key) {
+    case 'tag':
+    case 'exercise':
+    case 'state':
+    case 'organ':
+    case 'person': {
+      const { key } = filter;
+      const wanted = normalizeFilterValue(filter.value);
+      if (key === 'tag') return (_facet, label) => hasLabel([label], wanted);
+      if (key === 'exercise') return (facet, label) => facet === 'exercise' && hasExercise([label], wanted);
+      return (facet, label) => facet === key && hasLabel([label], wanted);
+    }
+    default:
+      return null;
+  }
+}
+
+/** A day as the number YYYYMMDD, for comparing dates as integers. */
+export function toDayNumber(isoDay: string): number {
+  return Number(isoDay.replace(/-/g, ''));
+}
+
+/** The days a date filter covers, as YYYYMMDD numbers (open ends as 0 and 99999999). */
+export function toDayRange(filter: { from: string | null; to: string | null }): [number, number] {
+  return [
+    filter.from === null ? 0 : toDayNumber(startOfDatePrefix(filter.from)),
+    filter.to === null ? 99_999_999 : toDayNumber(endOfDatePrefix(filter.to)),
+  ];
 }

@@ -65,7 +65,11 @@ function chooseWindow(text: string, spans: WordSpan[], anchor: number, length: n
 /** Builds a snippet of `source` for the doc's matches, or its beginning when nothing matched. */
 export function buildSnippet(source: string, matches: DocMatches, length = SNIPPET_LENGTH): Snippet {
   const spans = tokenizeWithOffsets(source);
-  const marked = markSpans(spans, matches);
+  return buildMarkedSnippet(source, spans, markSpans(spans, matches), length);
+}
+
+/** Builds a snippet of `source` whose words (`spans`) are already marked as matched or not. */
+export function buildMarkedSnippet(source: string, spans: WordSpan[], marked: boolean[], length = SNIPPET_LENGTH): Snippet {
   const anchor = findBestAnchor(spans, marked, length);
   const [start, end] = chooseWindow(source, spans, anchor, length);
   let text = '';

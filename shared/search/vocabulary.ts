@@ -1,42 +1,36 @@
-// The set of index terms, kept beside MiniSearch so a query word can be expanded by prefix, by typo
-// and by typo-in-prefix at once (MiniSearch 7.2 does not combine prefix and fuzzy on one term).
+// Expansion of a query word into index terms through the sorted term dictionary: by prefix, and only
+// when the word begins no term, by typo and by typo-in-prefix (MiniSearch 7.2 cannot combine both).
+import { findTermId } from './inverted-index';
+import type { InvertedIndex } from './inverted-index';
 import type { QueryTermVariant } from './options';
 
-/** Index term → number of docs holding it. */
-export type TermCounts = Map<string, number>;
-
-export interface Vocabulary {
-  counts: TermCounts;
-  /** Sorted terms, rebuilt lazily after a change. */
-  sorted: string[] | null;
-}
-
-/** An empty vocabulary, or one from saved counts. */
-export function createVocabulary(entries: Iterable<[string, number]> = []): Vocabulary {
-  return { counts: new Map(entries), sorted: null };
-}
-
-/** Counts a doc's distinct terms in (delta 1) or out (delta -1). */
-export function updateVocabulary(vocabulary: Vocabulary, terms: Iterable<string>, delta: 1 | -1): void {
-  for (const term of terms) {
-    const count = (vocabulary.counts.get(term) ?? 0) + delta;
-    if (count > 0) vocabulary.counts.set(term, count);
-    else vocabulary.counts.delete(term);
+/** Term ids in term order, with the terms added since merged in (a sort of the new ones only). */
+export function sortTermIds(index: InvertedIndex): Uint32Array {
+  if (index.unsorted.length === 0) return index.sortedIds;
+  const { terms } = index;
+  const byTerm = (a: number, b: number): number => ((terms[a] as string) < (terms[b] as string) ? -1 : 1);
+  const added = index.unsorted.sort(byTerm);
+  const old = index.sortedIds;
+  const merged = new Uint32Array(old.length + added.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < old.length && j < added.length) {
+    merged[k++] = byTerm(old[i] as number, added[j] as number) < 0 ? (old[i++] as number) : (added[j++] as number);
   }
-  vocabulary.sorted = null;
+  while (i < old.length) merged[k++] = old[i++] as number;
+  while (j < added.length) merged[k++] = added[j++] as number;
+  index.sortedIds = merged;
+  index.unsorted = [];
+  return merged;
 }
 
-function sortedTerms(vocabulary: Vocabulary): string[] {
-  vocabulary.sorted ??= [...vocabulary.counts.keys()].sort();
-  return vocabulary.sorted;
-}
-
-function lowerBound(terms: string[], value: string): number {
+function lowerBound(index: InvertedIndex, sorted: Uint32Array, value: string): number {
   let lo = 0;
-  let hi = terms.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((terms[mid] ?? '') < value) lo = mid + 1;
+    if ((index.terms[sorted[mid] as number] as string) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -78,7 +72,8 @@ function measureDistances(query: string, term: string, budget: number): Distance
 const PREFIX_WEIGHT = 0.6;
 const FUZZY_WEIGHT = 0.45;
 const FUZZY_PREFIX_WEIGHT = 0.3;
-const MAX_EXPANSIONS = 1000;
+// Enough for any prefix of two letters or more in a 100,000-item archive; a one-letter prefix is cut.
+const MAX_EXPANSIONS = 5000;
 
 function keepBest(into: Map<string, number>, term: string, weight: number): void {
   if ((into.get(term) ?? 0) < weight) into.set(term, weight);
@@ -90,32 +85,44 @@ function keepBest(into: Map<string, number>, term: string, weight: number): void
  * fallback so that "Interaction" never brings in every "international"; typo matches must share
  * the first letter, which keeps the scan short.
  */
-export function expandQueryTerms(vocabulary: Vocabulary, variants: QueryTermVariant[]): Map<string, number> {
-  const terms = sortedTerms(vocabulary);
+export function expandQueryTerms(index: InvertedIndex, variants: QueryTermVariant[]): Map<string, number> {
+  const sorted = sortTermIds(index);
   const found = new Map<string, number>();
   for (const { term: query, weight } of variants) {
-    for (let i = lowerBound(terms, query); i < terms.length; i++) {
-      const term = terms[i] ?? '';
+    for (let i = lowerBound(index, sorted, query); i < sorted.length; i++) {
+      const id = sorted[i] as number;
+      const term = index.terms[id] as string;
       if (!term.startsWith(query)) break;
+      if (index.docCounts[id] === 0) continue; // every doc holding it was removed
       keepBest(found, term, term === query ? weight : weight * PREFIX_WEIGHT);
     }
   }
   if (found.size === 0) {
-    for (const { term: query, weight } of variants) addTypoMatches(terms, query, weight, found);
+    for (const { term: query, weight } of variants) addTypoMatches(index, sorted, query, weight, found);
   }
   if (found.size <= MAX_EXPANSIONS) return found;
-  // A one-letter prefix can match most of the vocabulary: keep the strongest, then the shortest.
-  const ranked = [...found].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+  // A one-letter prefix can match most of the vocabulary: keep the strongest, then the most frequent
+  // (a cut term then drops the fewest docs).
+  const count = (term: string): number => index.docCounts[findTermId(index, term) ?? -1] ?? 0;
+  const ranked = [...found].sort((a, b) => b[1] - a[1] || count(b[0]) - count(a[0]) || (a[0] < b[0] ? -1 : 1));
   return new Map(ranked.slice(0, MAX_EXPANSIONS));
 }
 
-function addTypoMatches(terms: string[], query: string, weight: number, found: Map<string, number>): void {
+function addTypoMatches(
+  index: InvertedIndex,
+  sorted: Uint32Array,
+  query: string,
+  weight: number,
+  found: Map<string, number>,
+): void {
   const budget = maxTypos(query);
   const first = query[0];
   if (budget === 0 || first === undefined) return;
-  const end = lowerBound(terms, String.fromCharCode(first.charCodeAt(0) + 1));
-  for (let i = lowerBound(terms, first); i < end; i++) {
-    const term = terms[i] ?? '';
+  const end = lowerBound(index, sorted, String.fromCharCode(first.charCodeAt(0) + 1));
+  for (let i = lowerBound(index, sorted, first); i < end; i++) {
+    const id = sorted[i] as number;
+    const term = index.terms[id] as string;
+    if (index.docCounts[id] === 0) continue;
     if (term.length < query.length - budget) continue;
     const distances = measureDistances(query, term, budget);
     if (distances.whole <= budget) keepBest(found, term, weight * FUZZY_WEIGHT);
