@@ -8,8 +8,8 @@ import {
   SEARCH_INDEX_VERSION,
   type SearchIndex,
   createSearchIndex,
-  loadSearchIndex,
-  serializeSearchIndex,
+  loadSearchIndexBinary,
+  serializeSearchIndexBinary,
   toSearchDoc,
 } from '../../shared/search';
 import type { Archive } from './archive';
@@ -18,14 +18,31 @@ import { CACHE_DIR, COLLECTIONS_DIR, ITEMS_DIR } from './paths';
 import { listMarkdownFiles } from './scan';
 
 /** Bump when the cached shape or the index options change, so old caches are rebuilt. */
-export const SEARCH_CACHE_VERSION = 1;
-export const SEARCH_CACHE_FILE = `${CACHE_DIR}/search-index.json`;
+export const SEARCH_CACHE_VERSION = 2;
+// Binary: the text form of a 100k-item index exceeds V8's longest string.
+export const SEARCH_CACHE_FILE = `${CACHE_DIR}/search-index.bin`;
 
-
-interface CacheFile {
+interface CacheHeader {
   version: number;
   fingerprint: string;
-  index: string;
+}
+
+// Layout: a 4-byte little-endian header length, the JSON header, then the binary index.
+function encodeCache(header: CacheHeader, index: Uint8Array): Uint8Array {
+  const head = new TextEncoder().encode(JSON.stringify(header));
+  const out = new Uint8Array(4 + head.length + index.length);
+  new DataView(out.buffer).setUint32(0, head.length, true);
+  out.set(head, 4);
+  out.set(index, 4 + head.length);
+  return out;
+}
+
+function decodeCache(bytes: Uint8Array): { header: CacheHeader; index: Uint8Array } {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + length))) as CacheHeader;
+  // A copy with its own aligned buffer (a Node Buffer's slice is a view into a shared pool): the
+  // loaded index keeps typed-array views on these bytes.
+  return { header, index: new Uint8Array(bytes.subarray(4 + length)) };
 }
 
 /** A fingerprint of every item and collection file: path, size and modification time. */
@@ -54,9 +71,9 @@ export function buildSearchIndex(archive: Archive): SearchIndex {
 
 async function readCache(path: string, fingerprint: string): Promise<SearchIndex | null> {
   try {
-    const cache = JSON.parse(await readFile(path, 'utf8')) as CacheFile;
-    if (cache.version !== SEARCH_CACHE_VERSION || cache.fingerprint !== fingerprint) return null;
-    return loadSearchIndex(cache.index);
+    const { header, index } = decodeCache(await readFile(path));
+    if (header.version !== SEARCH_CACHE_VERSION || header.fingerprint !== fingerprint) return null;
+    return loadSearchIndexBinary(index);
   } catch {
     return null; // missing, damaged or from another version: rebuild
   }
@@ -69,7 +86,7 @@ export async function loadOrBuildSearchIndex(archive: Archive): Promise<{ index:
   const cached = await readCache(path, fingerprint);
   if (cached) return { index: cached, isFromCache: true };
   const index = buildSearchIndex(archive);
-  const cache: CacheFile = { version: SEARCH_CACHE_VERSION, fingerprint, index: serializeSearchIndex(index) };
-  await writeFileAtomic(path, JSON.stringify(cache)).catch(() => undefined); // a read-only archive still searches
+  const cache = encodeCache({ version: SEARCH_CACHE_VERSION, fingerprint }, serializeSearchIndexBinary(index));
+  await writeFileAtomic(path, cache).catch(() => undefined); // a read-only archive still searches
   return { index, isFromCache: false };
 }
