@@ -10,11 +10,14 @@ export interface MirrorRevision {
   rev: string;
 }
 
-/** The serialized search index, saved with the version of shared/search that wrote it. */
+/**
+ * The search index in its binary form, saved with the version of shared/search that wrote it
+ * (binary because the text form of a large archive's index exceeds the longest string).
+ */
 export interface SavedSearchIndex {
   key: 'main';
   version: number;
-  json: string;
+  bytes: Uint8Array;
 }
 
 /** A small persisted UI preference (last query, sort, theme…). */

@@ -109,12 +109,12 @@ describe('syncMirror', () => {
     const main = seedMain(2);
     await syncMirror(db, main.call, createLocalIndexer(), { rebuild: true });
     const saved = await db.searchIndex.get('main');
-    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION + 1, json: saved?.json ?? '' });
+    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION + 1, bytes: saved?.bytes ?? new Uint8Array() });
     expect(await loadSavedIndex(db, createLocalIndexer())).toBe(false);
   });
 
   it('refuses a damaged saved index', async () => {
-    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION, json: '{"format":"nope"' });
+    await db.searchIndex.put({ key: 'main', version: SEARCH_INDEX_VERSION, bytes: new TextEncoder().encode('{"format":"nope"') });
     expect(await loadSavedIndex(db, createLocalIndexer())).toBe(false);
   });
 

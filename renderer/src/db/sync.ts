@@ -19,10 +19,10 @@ export interface MirrorIndexer {
   /** The index format version (SEARCH_INDEX_VERSION of the engine the indexer runs). */
   version(): Promise<number>;
   /** Loads a serialized index; false when it is damaged or of another version. */
-  load(json: string): Promise<boolean>;
+  load(bytes: Uint8Array): Promise<boolean>;
   rebuild(docs: SearchDoc[]): Promise<void>;
   apply(upserts: SearchDoc[], removes: string[]): Promise<void>;
-  serialize(): Promise<string>;
+  serialize(): Promise<Uint8Array>;
 }
 
 export interface SyncReport {
@@ -38,8 +38,8 @@ export const ITEM_BATCH_SIZE = 500;
 /** Loads the saved index into the indexer; false when there is none or it cannot be used. */
 export async function loadSavedIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<boolean> {
   const saved = await db.searchIndex.get('main');
-  if (!saved || saved.version !== (await indexer.version())) return false;
-  return indexer.load(saved.json);
+  if (!saved || saved.version !== (await indexer.version()) || !(saved.bytes instanceof Uint8Array)) return false;
+  return indexer.load(saved.bytes);
 }
 
 async function readLocalRevisions(db: AnnalsDb, prefix: string): Promise<Map<string, string>> {
@@ -125,8 +125,8 @@ async function rebuildIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<void>
 
 /** Saves the indexer's index as the mirror's search index. */
 export async function saveIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<void> {
-  const json = await indexer.serialize();
-  await db.searchIndex.put({ key: 'main', version: await indexer.version(), json });
+  const bytes = await indexer.serialize();
+  await db.searchIndex.put({ key: 'main', version: await indexer.version(), bytes });
 }
 
 /**

@@ -7,7 +7,7 @@ async function answer(indexer: LocalIndexer, request: WorkerRequest): Promise<Wo
     case 'version':
       return indexer.version();
     case 'load':
-      return indexer.load(request.json);
+      return indexer.load(request.bytes);
     case 'rebuild':
       await indexer.rebuild(request.docs);
       return null;

@@ -2,10 +2,10 @@
 import {
   addOrReplaceDoc,
   createSearchIndex,
-  loadSearchIndex,
+  loadSearchIndexBinary,
   removeDoc,
   searchArchive,
-  serializeSearchIndex,
+  serializeSearchIndexBinary,
   SEARCH_INDEX_VERSION,
 } from '../../../shared/search/index';
 import type { SearchDoc, SearchIndex, SearchOptions, SearchResult } from '../../../shared/search/index';
@@ -22,9 +22,10 @@ export function createLocalIndexer(): LocalIndexer {
   let index: SearchIndex = createSearchIndex();
   return {
     version: async () => SEARCH_INDEX_VERSION,
-    async load(json) {
+    async load(bytes) {
       try {
-        index = loadSearchIndex(json);
+        // The loaded index keeps views on its bytes: give it its own copy.
+        index = loadSearchIndexBinary(bytes.slice());
         return true;
       } catch {
         return false;
@@ -38,7 +39,7 @@ export function createLocalIndexer(): LocalIndexer {
       for (const doc of upserts) addOrReplaceDoc(index, doc);
     },
     async serialize() {
-      return serializeSearchIndex(index);
+      return serializeSearchIndexBinary(index);
     },
     async search(query, options) {
       return searchArchive(index, query, options);

@@ -3,7 +3,7 @@ import type { SearchDoc, SearchOptions, SearchResult } from '../../../shared/sea
 
 export type WorkerRequestBody =
   | { type: 'version' }
-  | { type: 'load'; json: string }
+  | { type: 'load'; bytes: Uint8Array }
   | { type: 'rebuild'; docs: SearchDoc[] }
   | { type: 'apply'; upserts: SearchDoc[]; removes: string[] }
   | { type: 'serialize' }
@@ -15,7 +15,7 @@ export interface WorkerReplies {
   load: boolean;
   rebuild: null;
   apply: null;
-  serialize: string;
+  serialize: Uint8Array;
   search: SearchResult;
 }
 

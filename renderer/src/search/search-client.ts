@@ -42,7 +42,7 @@ export function createSearchClient(worker: Worker): SearchClient {
   }
   return {
     version: () => send({ type: 'version' }),
-    load: (json: string) => send({ type: 'load', json }),
+    load: (bytes: Uint8Array) => send({ type: 'load', bytes }),
     rebuild: async (docs: SearchDoc[]) => void (await send({ type: 'rebuild', docs })),
     apply: async (upserts: SearchDoc[], removes: string[]) => void (await send({ type: 'apply', upserts, removes })),
     serialize: () => send({ type: 'serialize' }),
