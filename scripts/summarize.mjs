@@ -2,7 +2,7 @@
 // and exits non-zero when anything failed, including a step that is not a test (type-check, build).
 import { existsSync, readFileSync } from 'node:fs';
 
-const [failedSteps, vitestStatus, vitestReport, playwrightReport] = process.argv.slice(2);
+const [failedSteps, vitestStatus, vitestReport, playwrightReport, playwrightStatus] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(failedSteps) || 0;
 let skipped = 0;
@@ -19,15 +19,21 @@ if (Number(vitestStatus) !== 0 && failed === 0) failed += 1;
 
 if (playwrightReport) {
   if (existsSync(playwrightReport)) {
-    const stats = JSON.parse(readFileSync(playwrightReport, 'utf8')).stats;
+    const report = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+    const { stats } = report;
     passed += stats.expected + (stats.flaky ?? 0);
     failed += stats.unexpected;
     skipped += stats.skipped;
+    // A failed global setup or an error outside any test fails the run without failing a test.
+    const isRunBroken = (report.errors ?? []).length > 0 || (Number(playwrightStatus ?? 0) !== 0 && stats.unexpected === 0);
+    if (isRunBroken) failed += 1;
   } else {
     failed += 1;
   }
 }
 
-const tail = skipped ? `, ${skipped} skipped` : '';
-console.log(`${passed} passed, ${failed} failed${tail}`);
+// CI reads the last line: exactly "N passed, N failed". Skips (e.g. the Electron spec on a machine
+// without the Electron binary) are reported on the line before it.
+if (skipped) console.log(`${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
