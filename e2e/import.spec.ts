@@ -92,6 +92,7 @@ test('imports the seed pages, shows progress and a summary, and finds duplicates
     await expect(importDialog).toBeHidden();
     await expect(resultCount(page)).toHaveText(`${first.added} result${first.added === 1 ? '' : 's'}`);
     expect(await listItemFiles(app.archiveDir)).toHaveLength(first.added);
+    await expect(page.getByText(`· ${first.added} items`)).toBeVisible();
   });
 
   await test.step('importing the same pages again adds nothing: duplicates', async () => {
