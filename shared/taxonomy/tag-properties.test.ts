@@ -71,8 +71,10 @@ describe('tagging properties', () => {
         fc.property(neutralText, neutralText, fc.constantFrom(...nameForms[facet]), fc.boolean(), (before, after, [label, form], isUpper) => {
           const hasLowercase = /\p{Ll}/u.test(form);
           const written = isUpper && hasLowercase ? form.toUpperCase() : form;
-          expect(tagText(`${before} ${written} ${after}`, taxonomy)[facet]).toContain(label);
+          // Full stops keep the neutral words from forming an exclusion with the form ("UN Secretariat").
+          expect(tagText(`${before}. ${written}. ${after}`, taxonomy)[facet]).toContain(label);
         }),
+        { numRuns: 2000 },
       );
     });
   }
