@@ -1,19 +1,8 @@
 // Seeded randomness for the benchmark: the same seed gives the same corpus and queries on any machine.
 
-/** A seeded source of numbers in [0, 1) (mulberry32: small, fast and good enough for test data). */
-export type Random = () => number;
+import type { Random } from '../shared/seeded-random';
 
-/** Creates a seeded random source. */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom, type Random } from '../shared/seeded-random';
 
 /** An integer in [min, max]. */
 export function pickInt(random: Random, min: number, max: number): number {

@@ -3,19 +3,9 @@
 import { emptyTags, FACETS } from '../model';
 import type { SearchDoc } from './search-doc';
 
-export type Random = () => number;
+import type { Random } from '../seeded-random';
 
-/** A deterministic random source (mulberry32). */
-export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRandom, type Random } from '../seeded-random';
 
 export function pick<T>(random: Random, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)] as T;

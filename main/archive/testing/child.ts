@@ -99,14 +99,5 @@ export async function spawnScript(script: string, args: string[], env: Record<st
   };
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same kill moments in every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed gives the same kill moments in every run. */
+export { createRandom as seededRandom } from '../../../shared/seeded-random';
