@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openArchive } from './archive';
 import { ensureSampleArchive, listSeedPages } from './sample';
+import { hashTree } from './testing/hash-tree';
 
 const TEASERS =
   '15.05.2025\n\nThe CSTO Secretary General Imangali Tasmagambetov met with the Minister of Defence of the Kyrgyz ' +
@@ -29,13 +29,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function hashTree(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && !relative(root, e.parentPath).startsWith('.annals')).map((e) => join(e.parentPath, e.name));
-  for (const file of files.sort()) hash.update(`${relative(root, file)}\0${(await stat(file)).mtimeMs}\0`).update(await readFile(file));
-  return hash.digest('hex');
-}
 
 describe('importing pages into an archive', () => {
   for (const order of [['teasers.txt', 'article.txt'], ['article.txt', 'teasers.txt']]) {

@@ -1,8 +1,7 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import MarkdownIt from 'markdown-it';
 import YAML from 'yaml';
@@ -10,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACETS, type Item, effectiveTags } from '../../shared/model';
 import { openArchive } from '../archive';
 import { runCli } from './run';
+import { hashTree } from '../archive/testing/hash-tree';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const SEEDS = join(ROOT, 'resources', 'seeds');
@@ -40,21 +40,6 @@ async function json<T>(...argv: string[]): Promise<T> {
 }
 
 /** Hash of every file of the archive (path, bytes and modification time), caches excluded. */
-async function hashTree(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const walk = async (folder: string): Promise<void> => {
-    for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== '.annals') await walk(path);
-        continue;
-      }
-      hash.update(`${relative(dir, path)}\0${(await stat(path)).mtimeMs}\0`).update(await readFile(path));
-    }
-  };
-  await walk(dir);
-  return hash.digest('hex');
-}
 
 async function listItemFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(dir, 'items'), { recursive: true, withFileTypes: true });

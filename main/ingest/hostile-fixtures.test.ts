@@ -3,9 +3,9 @@
 // memory budget, off the main thread, and a refused file leaves the archive as it was.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { monitorEventLoopDelay, performance as nodePerformance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDefaultTaxonomy } from '../../shared/taxonomy';
@@ -13,6 +13,7 @@ import { type Archive, openArchive } from '../archive';
 import { HOSTILE_FIXTURES, type HostileFixture, jsFrontMatterPayload } from './hostile-fixtures';
 import { IngestError, readPage, runWithPageReader } from './index';
 import { readPageInWorker, readPageInWorkerWithin, stopIngestWorker } from './worker-client';
+import { hashTree } from '../archive/testing/hash-tree';
 
 const COMMITTED = new URL('../../resources/fixtures/hostile/', import.meta.url);
 const SMALL = HOSTILE_FIXTURES.filter((fixture) => !fixture.isBig);
@@ -30,13 +31,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function hashTree(root: string): Promise<string> {
-  const hash = createHash('sha256');
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile() && !relative(root, e.parentPath).startsWith('.annals')).map((e) => join(e.parentPath, e.name));
-  for (const file of files.sort()) hash.update(`${relative(root, file)}\0${(await stat(file)).mtimeMs}\0`).update(await readFile(file));
-  return hash.digest('hex');
-}
 
 function expectOutcome(fixture: HostileFixture, outcome: { titles: (string | null)[] } | { error: unknown }): void {
   if (fixture.expect.outcome === 'rejected') {
