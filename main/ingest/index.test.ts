@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadDefaultTaxonomy } from '../../shared/taxonomy';
 import { IngestError, MAX_FILE_BYTES, decodeFile, readPage } from './index';
 import { encodeSingleByte } from './test-encoders';
@@ -49,6 +49,7 @@ describe('decoding a file by its type', () => {
 describe('reading a page from disk', () => {
   const dir = mkdtempSync(join(tmpdir(), 'annals-ingest-'));
   const taxonomy = loadDefaultTaxonomy();
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads, decodes and parses a seed page', async () => {
     const path = join(dir, 'ru3.txt');
