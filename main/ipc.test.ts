@@ -5,7 +5,8 @@ import type { Archive } from './archive';
 import { type HandleCall, forwardEvents, isTrustedPageUrl, registerApi } from './ipc';
 import { createEventHub } from './services/events';
 import { type Services, createServices } from './services';
-import { createTestArchive } from './services/test-support';
+import { hashTree } from './archive/testing/hash-tree';
+import { createTestArchive, recordEvents } from './services/test-support';
 
 // Never load the real module: it would try to download the Electron binary.
 vi.mock('electron', () => ({}));
@@ -59,6 +60,23 @@ describe('registerApi', () => {
     expect(handleCall).not.toHaveBeenCalled();
   });
 
+  it('refuses foreign senders on every channel of the contract, before any argument is read', async () => {
+    const ipc = fakeIpcMain();
+    const handleCall = vi.fn<HandleCall>();
+    registerApi(ipc, handleCall, { page });
+    const frames = [null, { url: 'https://evil.example/', parent: null }, { url: trustedFrame.url, parent: trustedFrame }];
+    let refused = 0;
+    for (const channel of Object.keys(API)) {
+      for (const frame of frames) {
+        const answer = await invoke(ipc, channel, frame, { get id() { throw new Error('arguments were read'); } });
+        expect(answer, channel).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        refused += 1;
+      }
+    }
+    expect(handleCall).not.toHaveBeenCalled();
+    console.log(`[ipc-senders] channels=${Object.keys(API).length} refused=${refused} reached-services=0`);
+  });
+
   it('passes a call from the app page to the services with the sender as owner', async () => {
     const ipc = fakeIpcMain();
     const handleCall = vi.fn<HandleCall>().mockResolvedValue({ ok: true, value: 'done' });
@@ -84,6 +102,27 @@ describe('registerApi', () => {
       expect(await invoke(ipc, 'collections:create', trustedFrame, { title: '   ' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
       expect(await invoke(ipc, 'collections:create', trustedFrame, 'not an object')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
       expect(create).not.toHaveBeenCalled();
+    });
+
+    it('answers bad-request on every channel for arguments of the wrong shape, changing nothing on disk', async () => {
+      const ipc = fakeIpcMain();
+      registerApi(ipc, services.handleCall, { page });
+      const events = recordEvents(services.events);
+      const before = await hashTree(archive.dir);
+      const invalid: unknown[] = ['a string', 42, [1, 2], { unexpected: true, id: '../../etc/passwd', ids: 'x', slug: 7 }];
+      let rejected = 0;
+      for (const channel of Object.keys(API)) {
+        for (const args of invalid) {
+          expect(await invoke(ipc, channel, trustedFrame, args), `${channel} ${JSON.stringify(args)}`).toMatchObject({
+            ok: false,
+            error: { code: 'bad-request' },
+          });
+          rejected += 1;
+        }
+      }
+      expect(await hashTree(archive.dir)).toBe(before);
+      expect(events).toEqual([]);
+      console.log(`[ipc-arguments] channels=${Object.keys(API).length} rejected=${rejected} files-changed=0 events=0`);
     });
   });
 });
