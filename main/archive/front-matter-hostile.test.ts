@@ -2,7 +2,7 @@
 // custom tags), refuses alias bombs quickly, cannot be polluted through `__proto__`, and an item with
 // hostile strings in every field round-trips exactly through its file.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { HOSTILE_PIECES, hostileText } from '../../shared/ingest/hostile-pieces';
 import { emptyTags, type Item } from '../../shared/model';
 import { ArchiveFileError, joinFrontMatter, splitFrontMatter } from './front-matter';
@@ -57,6 +57,18 @@ describe('the YAML reader executes nothing', () => {
     if (outcome instanceof Error) expect(outcome).toBeInstanceOf(ArchiveFileError);
     else expect(holdsCode(outcome)).toBe(false);
     expect(globalThis.__annalsYamlRan).toBeUndefined();
+  });
+
+  it('refuses any tag by name, even the known !!binary and !!set, and prints nothing to the log', () => {
+    const printed = vi.spyOn(process, 'emitWarning');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const warn = vi.spyOn(console, 'warn');
+    const tagged = ['title: !!binary aGVsbG8=', 'title: !!set {a: null}', 'title: !unknown x', `title: !!js/function "${PAYLOAD}"`];
+    for (const yaml of Array.from({ length: 50 }, (_, i) => tagged[i % tagged.length] as string)) {
+      expect(codeOf(() => splitFrontMatter(`---\n${yaml}\n---\n\nbody`, 'items/2020/x.md'))).toBe('bad-yaml');
+    }
+    expect([printed.mock.calls.length, stderr.mock.calls.length, warn.mock.calls.length]).toEqual([0, 0, 0]);
+    vi.restoreAllMocks();
   });
 
   it('keeps a __proto__ key as data: no prototype pollution', () => {

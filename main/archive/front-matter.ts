@@ -81,7 +81,14 @@ export function splitFrontMatter(text: string, file: string): { data: Record<str
 function parseYamlMapping(yaml: string, file: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = YAML.parse(yaml, { maxAliasCount: 10, uniqueKeys: true, strict: true, version: '1.2' });
+    // No known tags (!!binary, !!set…) and no log: the format never writes a tag, so any tag in a file
+    // is refused by name instead of being turned into an object or printed once per file to stderr.
+    const doc = YAML.parseDocument(yaml, {
+      maxAliasCount: 10, uniqueKeys: true, strict: true, version: '1.2', resolveKnownTags: false, logLevel: 'silent',
+    });
+    const problem = doc.errors[0] ?? doc.warnings[0];
+    if (problem) throw problem;
+    data = doc.toJS({ maxAliasCount: 10 });
   } catch (error) {
     throw new ArchiveFileError('bad-yaml', file, `the front matter is not valid YAML: ${(error as Error).message}`);
   }
