@@ -84,7 +84,7 @@ function parseYamlMapping(yaml: string, file: string): Record<string, unknown> {
     // No known tags (!!binary, !!set…) and no log: the format never writes a tag, so any tag in a file
     // is refused by name instead of being turned into an object or printed once per file to stderr.
     const doc = YAML.parseDocument(yaml, {
-      maxAliasCount: 10, uniqueKeys: true, strict: true, version: '1.2', resolveKnownTags: false, logLevel: 'silent',
+      uniqueKeys: true, strict: true, version: '1.2', resolveKnownTags: false, logLevel: 'silent',
     });
     const problem = doc.errors[0] ?? doc.warnings[0];
     if (problem) throw problem;
