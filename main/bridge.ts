@@ -1,7 +1,8 @@
 // The renderer-side half of the IPC transport, built over an ipcRenderer-like object so it is tested
 // without Electron. preload.ts exposes the result as window.annals.
 import type { IpcRenderer } from 'electron';
-import { type AnnalsApi, type ApiResponse, isApiChannel, isApiEvent } from '../shared/api';
+import { isApiChannel } from '../shared/api';
+import { type AnnalsApi, type ApiResponse, isApiEvent } from '../shared/api-contract';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 

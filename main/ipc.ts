@@ -2,7 +2,8 @@
 // call is answered only when it comes from the app's own page, and main's events are forwarded to the
 // windows on the same names. Electron objects are parameters so this runs under test without Electron.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import { API, type ApiChannel, type ApiResponse } from '../shared/api';
+import { API } from '../shared/api';
+import type { ApiChannel, ApiResponse } from '../shared/api-contract';
 import type { CallContext, EventHub } from './services';
 
 export type HandleCall = (channel: string, rawArgs: unknown, context?: CallContext) => Promise<ApiResponse<unknown>>;

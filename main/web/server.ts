@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ApiResponse } from '../../shared/api';
+import type { ApiResponse } from '../../shared/api-contract';
 import { CONTENT_SECURITY_POLICY } from '../content-security';
 import type { CallContext, EventHub } from '../services';
 import { hasValidToken, isSameOriginRequest, isSameToken, tokenCookieName } from './request-guard';

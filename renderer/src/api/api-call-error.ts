@@ -1,5 +1,5 @@
 // The error callApi throws: the Api's stable code (the UI branches on it) and a readable message.
-import type { ApiError, ApiErrorCode } from '../../../shared/api';
+import type { ApiError, ApiErrorCode } from '../../../shared/api-contract';
 
 export class ApiCallError extends Error {
   readonly code: ApiErrorCode;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AnnalsApi } from '../../../shared/api';
+import type { AnnalsApi } from '../../../shared/api-contract';
 import { ApiCallError, callApi, callApiRaw, createHttpApi, isApiCallError, onApiEvent, readPageToken, setApi } from './index';
 import type { EventSourceLike } from './http-api';
 

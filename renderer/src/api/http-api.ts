@@ -10,7 +10,7 @@ import {
   type ApiEvents,
   type ApiResponse,
   type ApiResultOf,
-} from '../../../shared/api';
+} from '../../../shared/api-contract';
 
 /** The part of EventSource the client uses (injectable for tests). */
 export interface EventSourceLike {

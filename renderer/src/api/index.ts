@@ -9,7 +9,7 @@ import type {
   ApiEvents,
   ApiResponse,
   ApiResultOf,
-} from '../../../shared/api';
+} from '../../../shared/api-contract';
 import { ApiCallError } from './api-call-error';
 import { createHttpApi, readPageToken } from './http-api';
 
@@ -33,7 +33,7 @@ export type {
   MenuAction,
   Revision,
   TaxonomyView,
-} from '../../../shared/api';
+} from '../../../shared/api-contract';
 
 declare global {
   interface Window {

@@ -17,7 +17,7 @@ import { Dialogs } from './Dialogs';
 import { ResultsPane } from './ResultsPane';
 import { Toolbar } from './Toolbar';
 import { useCommands } from './use-commands';
-import { useMirrorStatus } from './use-services';
+import { useMirrorState } from './use-services';
 import { useSavedView } from './use-saved-view';
 import { initialWorkspace, reduceWorkspace } from './workspace-state';
 
@@ -27,7 +27,7 @@ export function App() {
   const query = composeQuery(ws.text, ws.filters, ws.range);
   const { result, resultGeneration, loadMore } = useSearch(query, ws.sort);
   const hits = result?.hits ?? [];
-  const { status } = useMirrorStatus();
+  const { status } = useMirrorState();
   // A result computed before any index was loaded would read as "the archive is empty".
   const isFirstLoad = resultGeneration === 0 && status !== 'error';
   const collections = useCollections();

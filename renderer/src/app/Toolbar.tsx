@@ -1,6 +1,8 @@
-// The top bar: the archive, the sync state, and the Import / Export / Taxonomy commands.
+// The top bar: the archive, the sync state, the offline cache's state, and the Import / Export /
+// Taxonomy commands.
 import type { ArchiveInfo } from '../api';
-import { useMirrorStatus } from './use-services';
+import { describeCache, describeSync } from './mirror-status-text';
+import { useMirrorState } from './use-services';
 
 interface Props {
   info: ArchiveInfo | null;
@@ -11,17 +13,17 @@ interface Props {
 
 /** The app's header bar. */
 export function Toolbar({ info, onImport, onExport, onTaxonomy }: Props) {
-  const { status, error } = useMirrorStatus();
+  const state = useMirrorState();
   return (
     <header className="toolbar">
       <h1 className="app-title">Annals</h1>
       <span className="archive-path small muted" title={info?.path}>
         {info ? `${info.isSample ? 'Sample archive' : info.path} · ${info.items} items` : ''}
       </span>
-      <span role="status" className="sync-status small">
-        {status === 'loading' && 'Loading…'}
-        {status === 'syncing' && 'Syncing…'}
-        {status === 'error' && `Sync failed: ${error ?? ''}`}
+      <span role="status" className="sync-status small">{describeSync(state)}</span>
+      {/* Always rendered: a live region must exist before its text changes to be announced. */}
+      <span role="status" className="cache-status small" data-cache={state.cache.isOn ? 'on' : state.cache.code} title={state.cache.isOn ? undefined : state.cache.message}>
+        {describeCache(state.cache)}
       </span>
       <div className="toolbar-buttons">
         <button type="button" onClick={onImport}>Import</button>

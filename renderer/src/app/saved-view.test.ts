@@ -1,15 +1,26 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { createDexieStore } from '../db/dexie-store';
+import { createMemoryStore } from '../db/memory-store';
 import { AnnalsDb } from '../db/schema';
 import { loadView, parseSavedView, saveView } from './saved-view';
 
 describe('saved view', () => {
-  it('round-trips through the uiState table', async () => {
+  const view = { text: 'summit', filters: [{ key: 'state' as const, value: 'Armenia' }], range: { from: '2021-01', to: '2021-06' }, sort: 'date' as const };
+
+  it('round-trips through the offline cache', async () => {
     const db = new AnnalsDb('test-saved-view');
-    const view = { text: 'summit', filters: [{ key: 'state' as const, value: 'Armenia' }], range: { from: '2021-01', to: '2021-06' }, sort: 'date' as const };
-    await saveView(db, view);
-    expect(await loadView(db)).toEqual(view);
+    const store = createDexieStore(db);
+    await saveView(store, view);
+    expect(await loadView(store)).toEqual(view);
     await db.delete();
+  });
+
+  it('round-trips through the in-memory mirror while the cache is off', async () => {
+    const store = createMemoryStore();
+    expect(await loadView(store)).toBeNull();
+    await saveView(store, view);
+    expect(await loadView(store)).toEqual(view);
   });
 
   it('drops malformed parts of a stored view', () => {

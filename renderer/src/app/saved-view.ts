@@ -1,5 +1,4 @@
-// The search the user left, kept in the mirror's uiState table and restored on the next start.
-import type { AnnalsDb } from '../db/schema';
+// The search the user left, kept in the mirror's UI state and restored on the next start.
 import type { FacetFilter, FilterKey, MonthRange } from '../search/compose-query';
 import type { SortChoice, WorkspaceState } from './workspace-state';
 
@@ -31,12 +30,18 @@ export function parseSavedView(value: unknown): SavedView | null {
   return { text: typeof v.text === 'string' ? v.text : '', filters, range, sort: v.sort === 'date' ? 'date' : 'relevance' };
 }
 
+/** Where views are kept (the mirror controller: the offline cache, or memory while it is off). */
+export interface UiStateStore {
+  readUiState(key: string): Promise<unknown>;
+  writeUiState(key: string, value: unknown): Promise<void>;
+}
+
 /** Loads the saved view, null when none. */
-export async function loadView(db: AnnalsDb): Promise<SavedView | null> {
-  return parseSavedView((await db.uiState.get(KEY))?.value);
+export async function loadView(store: UiStateStore): Promise<SavedView | null> {
+  return parseSavedView(await store.readUiState(KEY));
 }
 
 /** Saves the view. */
-export async function saveView(db: AnnalsDb, view: SavedView): Promise<void> {
-  await db.uiState.put({ key: KEY, value: view });
+export async function saveView(store: UiStateStore, view: SavedView): Promise<void> {
+  await store.writeUiState(KEY, view);
 }

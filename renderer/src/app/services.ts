@@ -1,10 +1,11 @@
-// The app's long-lived services, created once: the mirror database, the search worker and the
-// controller that keeps them in step with main. Components reach them through hooks only.
+// The app's long-lived services, created once: the mirror (the offline cache, or memory when the
+// cache is off), the search worker and the controller that keeps them in step with main.
+// Components reach them through hooks and feature queries/mutations only.
 import { callApi, onApiEvent } from '../api';
 import type { ApiArgs, ApiChannel, ApiResultOf } from '../api';
+import { openDexieStore } from '../db/dexie-store';
 import { createMirrorController } from '../db/mirror-controller';
 import type { MirrorController } from '../db/mirror-controller';
-import { getDb } from '../db/schema';
 import type { CallApi } from '../db/sync';
 import { startSearchWorker } from '../search/search-client';
 import type { SearchClient } from '../search/search-client';
@@ -24,7 +25,11 @@ let services: Services | null = null;
 export function getServices(): Services {
   if (services) return services;
   const search = startSearchWorker();
-  const mirror = createMirrorController(getDb(), callApiStrict, search);
+  const mirror = createMirrorController({
+    openCache: (onFailure) => openDexieStore({ onFailure }),
+    call: callApiStrict,
+    indexer: search,
+  });
   services = { search, mirror };
   onApiEvent('items-changed', () => mirror.requestSync());
   // Pending index saves are flushed when the window is hidden or closed (best effort).

@@ -1,8 +1,8 @@
 // Restores the last search on start and keeps saving it (debounced) while the user works.
 import { useEffect, useRef } from 'react';
 import type { Dispatch } from 'react';
-import { getDb } from '../db/schema';
 import { loadView, saveView, toSavedView } from './saved-view';
+import { getServices } from './services';
 import type { WorkspaceAction, WorkspaceState } from './workspace-state';
 
 const SAVE_DELAY_MS = 500;
@@ -13,7 +13,7 @@ export function useSavedView(ws: WorkspaceState, dispatch: Dispatch<WorkspaceAct
   const latest = useRef(ws);
   latest.current = ws;
   useEffect(() => {
-    loadView(getDb())
+    loadView(getServices().mirror)
       .then((view) => {
         // A search started before the stored view arrived wins over it.
         const now = latest.current;
@@ -28,7 +28,7 @@ export function useSavedView(ws: WorkspaceState, dispatch: Dispatch<WorkspaceAct
   const key = JSON.stringify(view);
   useEffect(() => {
     if (!isRestored.current) return;
-    const timer = setTimeout(() => void saveView(getDb(), view).catch(() => undefined), SAVE_DELAY_MS);
+    const timer = setTimeout(() => void saveView(getServices().mirror, view).catch(() => undefined), SAVE_DELAY_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

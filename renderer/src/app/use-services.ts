@@ -1,6 +1,8 @@
-// React access to the services and the mirror's state.
+// React access to the services, the mirror's state and its data.
 import { useSyncExternalStore } from 'react';
-import type { MirrorStatus } from '../db/mirror-controller';
+import type { MirrorState } from '../db/mirror-controller';
+import type { MirrorStore } from '../db/mirror-store';
+import { useLive } from '../db/use-live';
 import { getServices } from './services';
 import type { Services } from './services';
 
@@ -15,10 +17,17 @@ export function useIndexGeneration(): number {
   return useSyncExternalStore(mirror.subscribe, mirror.getGeneration);
 }
 
-/** The mirror's sync status and last error. */
-export function useMirrorStatus(): { status: MirrorStatus; error: string | null } {
+/** The mirror's sync status, last sync error and whether the offline cache is on. */
+export function useMirrorState(): MirrorState {
   const { mirror } = getServices();
-  const status = useSyncExternalStore(mirror.subscribe, mirror.getStatus);
-  const error = useSyncExternalStore(mirror.subscribe, mirror.getError);
-  return { status, error };
+  return useSyncExternalStore(mirror.subscribe, mirror.getState);
+}
+
+/**
+ * A query of the mirror as React state: re-run when its data changes, and when the mirror moves
+ * between the offline cache and memory. `undefined` until the first answer.
+ */
+export function useMirrorQuery<T>(query: (store: MirrorStore) => Promise<T>, deps: readonly unknown[]): T | undefined {
+  const { mirror } = getServices();
+  return useLive((onValue) => mirror.observe(query, onValue), deps);
 }

@@ -1,11 +1,10 @@
-// Collection edits go to main; the answered collection is mirrored at once, then synced.
+// Collection edits go to main (which writes them to disk); the answered collection is mirrored at
+// once, then synced. A failing mirror never fails the edit.
 import type { Collection } from '../../../shared/model';
 import { callApiStrict, getServices } from '../app/services';
-import { getDb } from '../db/schema';
 
 async function mirrorCollection(collection: Collection): Promise<Collection> {
-  await getDb().collections.put(collection);
-  getServices().mirror.requestSync();
+  await getServices().mirror.putCollection(collection);
   return collection;
 }
 
@@ -22,8 +21,7 @@ export async function renameCollection(slug: string, title: string): Promise<Col
 /** Deletes a collection; its items stay in the archive. */
 export async function deleteCollection(slug: string): Promise<void> {
   await callApiStrict('collections:delete', { slug });
-  await getDb().collections.delete(slug);
-  getServices().mirror.requestSync();
+  await getServices().mirror.deleteCollection(slug);
 }
 
 /** Adds items at the end of a collection. */

@@ -1,5 +1,5 @@
 // Which mirrored records are stale: a pure comparison of local and remote revisions.
-import type { Revision } from '../../../shared/api';
+import type { Revision } from '../../../shared/api-contract';
 
 export interface RevisionDiff {
   /** Keys that are new or whose revision differs: fetch these. */

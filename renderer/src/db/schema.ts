@@ -1,4 +1,5 @@
-// The renderer's Dexie mirror of the archive: a cache that can always be rebuilt from main.
+// The renderer's Dexie mirror of the archive (the offline cache): a cache that can always be rebuilt
+// from main. Only db/dexie-store.ts opens it; everything else goes through a MirrorStore.
 // Released schema versions are never edited: a change adds `this.version(N + 1)` with an upgrade.
 import Dexie from 'dexie';
 import type { Table } from 'dexie';
@@ -43,14 +44,6 @@ export class AnnalsDb extends Dexie {
       uiState: '&key',
     });
   }
-}
-
-let shared: AnnalsDb | null = null;
-
-/** The app's single mirror database, opened lazily. */
-export function getDb(): AnnalsDb {
-  shared ??= new AnnalsDb();
-  return shared;
 }
 
 /** Revision-table key of an item. */

@@ -1,6 +1,7 @@
-// Keeps the Dexie mirror and the search index in step with main: only changed revisions are
-// fetched, and the index is updated incrementally unless it is missing or of another version.
-import type { ApiArgs, ApiChannel, ApiResultOf } from '../../../shared/api';
+// Keeps the mirror (the offline cache, or its in-memory stand-in) and the search index in step with
+// main: only changed revisions are fetched, and the index is updated incrementally unless it is
+// missing or of another version.
+import type { ApiArgs, ApiChannel, ApiResultOf } from '../../../shared/api-contract';
 import type { Collection, Item } from '../../../shared/model';
 // search-doc, not the search index module: the UI thread must not load the engine (the worker does).
 import { toSearchDoc } from '../../../shared/search/search-doc';
@@ -8,8 +9,9 @@ import type { SearchDoc } from '../../../shared/search/search-doc';
 import { buildMembership, collectAffectedIds } from './membership';
 import type { CollectionRef } from './membership';
 import { chunk, diffRevisions } from './revisions';
+import type { MirrorStore } from './mirror-store';
 import { collectionRevisionKey, itemRevisionKey } from './schema';
-import type { AnnalsDb, MirrorRevision } from './schema';
+import type { MirrorRevision } from './schema';
 
 /** Calls one Api method: resolves with its result or rejects with an ApiCallError. */
 export type CallApi = <C extends ApiChannel>(channel: C, args: ApiArgs<C>) => Promise<ApiResultOf<C>>;
@@ -36,15 +38,10 @@ export interface SyncReport {
 export const ITEM_BATCH_SIZE = 500;
 
 /** Loads the saved index into the indexer; false when there is none or it cannot be used. */
-export async function loadSavedIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<boolean> {
-  const saved = await db.searchIndex.get('main');
+export async function loadSavedIndex(store: MirrorStore, indexer: MirrorIndexer): Promise<boolean> {
+  const saved = await store.readIndex();
   if (!saved || saved.version !== (await indexer.version()) || !(saved.bytes instanceof Uint8Array)) return false;
   return indexer.load(saved.bytes);
-}
-
-async function readLocalRevisions(db: AnnalsDb, prefix: string): Promise<Map<string, string>> {
-  const rows = await db.revisions.where('key').startsWith(prefix).toArray();
-  return new Map(rows.map((r) => [r.key.slice(prefix.length), r.rev]));
 }
 
 async function fetchItems(call: CallApi, ids: string[], batchSize: number): Promise<Item[]> {
@@ -66,10 +63,10 @@ interface Fetched {
   collectionRevs: MirrorRevision[];
 }
 
-async function fetchChanges(db: AnnalsDb, call: CallApi, batchSize: number): Promise<Fetched> {
+async function fetchChanges(store: MirrorStore, call: CallApi, batchSize: number): Promise<Fetched> {
   const remote = await call('archive:revisions', {});
-  const itemDiff = diffRevisions(await readLocalRevisions(db, 'item:'), remote.items);
-  const collectionDiff = diffRevisions(await readLocalRevisions(db, 'collection:'), remote.collections);
+  const itemDiff = diffRevisions(await store.readRevisions('item:'), remote.items);
+  const collectionDiff = diffRevisions(await store.readRevisions('collection:'), remote.collections);
   const items = await fetchItems(call, itemDiff.changed, batchSize);
   const collections = collectionDiff.changed.length ? await call('collections:get', { slugs: collectionDiff.changed }) : [];
   const remoteItemRev = new Map(remote.items.map((r) => [r.key, r.rev]));
@@ -87,20 +84,16 @@ async function fetchChanges(db: AnnalsDb, call: CallApi, batchSize: number): Pro
   };
 }
 
-// Writes the records and drops the saved index in one transaction: if the app stops before the
-// new index is saved, the next start finds no index and rebuilds it from the (consistent) mirror.
-async function writeMirror(db: AnnalsDb, f: Fetched): Promise<void> {
-  await db.transaction('rw', [db.items, db.collections, db.revisions, db.searchIndex], async () => {
-    await db.items.bulkPut(f.items);
-    await db.items.bulkDelete(f.removedItems);
-    await db.collections.bulkPut(f.collections);
-    await db.collections.bulkDelete(f.removedCollections);
-    await db.revisions.bulkPut([...f.itemRevs, ...f.collectionRevs]);
-    await db.revisions.bulkDelete([
-      ...f.removedItems.map(itemRevisionKey),
-      ...f.removedCollections.map(collectionRevisionKey),
-    ]);
-    await db.searchIndex.delete('main');
+// The records and the dropped saved index go in one write: if the app stops before the new index
+// is saved, the next start finds no index and rebuilds it from the (consistent) mirror.
+async function writeMirror(store: MirrorStore, f: Fetched): Promise<void> {
+  await store.writeChanges({
+    items: f.items,
+    removedItems: f.removedItems,
+    collections: f.collections,
+    removedCollections: f.removedCollections,
+    revisions: [...f.itemRevs, ...f.collectionRevs],
+    removedRevisions: [...f.removedItems.map(itemRevisionKey), ...f.removedCollections.map(collectionRevisionKey)],
   });
 }
 
@@ -108,25 +101,25 @@ function hasChanges(f: Fetched): boolean {
   return f.items.length + f.removedItems.length + f.collections.length + f.removedCollections.length > 0;
 }
 
-async function updateIndex(db: AnnalsDb, indexer: MirrorIndexer, f: Fetched, before: Collection[]): Promise<void> {
-  const after = await db.collections.toArray();
+async function updateIndex(store: MirrorStore, indexer: MirrorIndexer, f: Fetched, before: Collection[]): Promise<void> {
+  const after = await store.listCollections();
   const membership = buildMembership(after);
   const touched = collectAffectedIds(before.filter((c) => f.removedCollections.includes(c.slug) || f.collections.some((n) => n.slug === c.slug)), f.collections);
   for (const item of f.items) touched.add(item.id);
   for (const id of f.removedItems) touched.delete(id);
-  const items = (await db.items.bulkGet([...touched])).filter((i): i is Item => i !== undefined);
+  const items = await store.getItems([...touched]);
   await indexer.apply(toDocs(items, membership), f.removedItems);
 }
 
-async function rebuildIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<void> {
-  const membership = buildMembership(await db.collections.toArray());
-  await indexer.rebuild(toDocs(await db.items.toArray(), membership));
+async function rebuildIndex(store: MirrorStore, indexer: MirrorIndexer): Promise<void> {
+  const membership = buildMembership(await store.listCollections());
+  await indexer.rebuild(toDocs(await store.listItems(), membership));
 }
 
 /** Saves the indexer's index as the mirror's search index. */
-export async function saveIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<void> {
+export async function saveIndex(store: MirrorStore, indexer: MirrorIndexer): Promise<void> {
   const bytes = await indexer.serialize();
-  await db.searchIndex.put({ key: 'main', version: await indexer.version(), bytes });
+  await store.writeIndex(await indexer.version(), bytes);
 }
 
 /**
@@ -136,18 +129,18 @@ export async function saveIndex(db: AnnalsDb, indexer: MirrorIndexer): Promise<v
  * until then the mirror has no saved index, so a crash only costs a rebuild.
  */
 export async function syncMirror(
-  db: AnnalsDb,
+  store: MirrorStore,
   call: CallApi,
   indexer: MirrorIndexer,
   options: { rebuild: boolean; batchSize?: number; deferSave?: boolean },
 ): Promise<SyncReport> {
-  const fetched = await fetchChanges(db, call, options.batchSize ?? ITEM_BATCH_SIZE);
+  const fetched = await fetchChanges(store, call, options.batchSize ?? ITEM_BATCH_SIZE);
   const changed = hasChanges(fetched);
-  const before = changed ? await db.collections.toArray() : [];
-  if (changed) await writeMirror(db, fetched);
-  if (options.rebuild) await rebuildIndex(db, indexer);
-  else if (changed) await updateIndex(db, indexer, fetched, before);
-  if ((options.rebuild || changed) && !options.deferSave) await saveIndex(db, indexer);
+  const before = changed ? await store.listCollections() : [];
+  if (changed) await writeMirror(store, fetched);
+  if (options.rebuild) await rebuildIndex(store, indexer);
+  else if (changed) await updateIndex(store, indexer, fetched, before);
+  if ((options.rebuild || changed) && !options.deferSave) await saveIndex(store, indexer);
   return {
     fetchedItems: fetched.items.length,
     removedItems: fetched.removedItems.length,

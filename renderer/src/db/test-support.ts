@@ -1,5 +1,5 @@
 // Builders and a fake main for the mirror's tests.
-import type { ApiArgs, ApiChannel, ApiResultOf } from '../../../shared/api';
+import type { ApiArgs, ApiChannel, ApiResultOf } from '../../../shared/api-contract';
 import { emptyTags } from '../../../shared/model';
 import type { Collection, Item } from '../../../shared/model';
 import type { CallApi } from './sync';

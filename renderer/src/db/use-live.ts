@@ -1,16 +1,11 @@
-// A live Dexie query as React state (what dexie-react-hooks offers, without the extra package).
-import { liveQuery } from 'dexie';
+// A live query as React state: `observe` runs the query and calls back with each new answer.
 import { useEffect, useState } from 'react';
 
-/** Re-runs `querier` whenever the tables it read change; `undefined` until the first answer. */
-export function useLive<T>(querier: () => Promise<T> | T, deps: readonly unknown[]): T | undefined {
+/** Subscribes with `observe` (again when `deps` change); `undefined` until the first answer. */
+export function useLive<T>(observe: (onValue: (value: T) => void) => () => void, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(undefined);
   useEffect(() => {
-    const subscription = liveQuery(querier).subscribe({
-      next: (next) => setValue(() => next),
-      error: (caught) => console.error('live query failed', caught),
-    });
-    return () => subscription.unsubscribe();
+    return observe((next) => setValue(() => next));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;

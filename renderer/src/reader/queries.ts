@@ -1,9 +1,8 @@
 // What the reader reads from the mirror.
 import type { Item } from '../../../shared/model';
-import { getDb } from '../db/schema';
-import { useLive } from '../db/use-live';
+import { useMirrorQuery } from '../app/use-services';
 
 /** The mirrored item, null when absent, undefined while loading. */
 export function useItem(id: string | null): Item | null | undefined {
-  return useLive(async () => (id ? ((await getDb().items.get(id)) ?? null) : null), [id]);
+  return useMirrorQuery(async (store) => (id ? ((await store.getItem(id)) ?? null) : null), [id]);
 }
