@@ -28,7 +28,8 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    // Relative asset paths: the same bundle loads from file:// (Electron) and from main/web's server.
+    // Relative asset paths: the same bundle loads from app://annals/ (Electron, main/app-protocol.ts) and
+    // from main/web's server.
     base: './',
     plugins: [react()],
     build: {

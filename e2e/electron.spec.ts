@@ -41,6 +41,8 @@ test.describe('Electron app', () => {
 
   test('starts with the app page, sandboxed, and shows the archive', async () => {
     await expect(window).toHaveTitle('Annals');
+    // Served by the app:// protocol (main/app-protocol.ts), never from file://.
+    expect(window.url()).toMatch(/^app:\/\/annals\/index\.html(?:[?#]|$)/);
     await expect(window.getByRole('searchbox', { name: 'Search archive' })).toBeVisible();
     await expect(window.getByText(/^\d+ results?$/)).toBeVisible({ timeout: 30_000 });
     // No Node in the page: only the frozen bridge.
@@ -49,6 +51,28 @@ test.describe('Electron app', () => {
       bridge: Object.keys((window as unknown as { annals?: object }).annals ?? {}).sort(),
     }));
     expect(surface).toEqual({ hasRequire: false, bridge: ['call', 'on'] });
+  });
+
+  test('app:// serves the renderer folder only, with the CSP, and the page cannot open windows', async () => {
+    const answers = await window.evaluate(async () => {
+      const status = async (url: string) => {
+        const response = await fetch(url);
+        return { status: response.status, csp: response.headers.get('content-security-policy') !== null, nosniff: response.headers.get('x-content-type-options') };
+      };
+      return {
+        page: await status('app://annals/index.html'),
+        escape: await status('app://annals/..%2f..%2fpackage.json'),
+        missing: await status('app://annals/missing.js'),
+        // Not a web address, so it is denied without reaching the user's browser either.
+        opened: (globalThis as unknown as { open(url: string): unknown }).open('app://annals/index.html') === null,
+      };
+    });
+    expect(answers).toEqual({
+      page: { status: 200, csp: true, nosniff: 'nosniff' },
+      escape: { status: 400, csp: true, nosniff: 'nosniff' },
+      missing: { status: 404, csp: true, nosniff: 'nosniff' },
+      opened: true,
+    });
   });
 
   test('has the File, Edit and View menus with their commands', async () => {

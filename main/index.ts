@@ -2,9 +2,10 @@
 // lives in modules that take Electron objects as parameters (window, menu, dialogs, ipc, settings)
 // or run without Electron at all (archive, services), so it is tested here without the binary.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { MenuAction } from '../shared/api';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol';
+import { serveAppFiles } from './app-protocol-handler';
 import { ensureSampleArchive, openArchive } from './archive';
 import { chooseArchiveFolder, createDialogs } from './dialogs';
 import { forwardEvents, registerApi } from './ipc';
@@ -12,22 +13,25 @@ import { buildMenuTemplate } from './menu';
 import { type Services, createServices } from './services';
 import { chooseArchiveDir, readSettings, writeSettings } from './settings';
 import { openStartupArchive } from './startup';
-import { createWindowOptions, hardenSession, hardenWebContents } from './window';
+import { createAppWindow, hardenSession, hardenWebContents } from './window';
 
-const RENDERER_FILE = join(__dirname, '../renderer/index.html');
+const RENDERER_DIR = join(__dirname, '../renderer');
 const SETTINGS_FILE = () => join(app.getPath('userData'), 'settings.json');
+// electron-vite's dev server, in development only; a packaged app always loads app://annals/.
+const DEV_URL = app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null);
+
+// Before ready: the app's page gets a standard, secure origin of its own (docs/security.md).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(createWindowOptions(join(__dirname, '../preload/index.cjs')));
-  hardenWebContents(window.webContents, (url) => void shell.openExternal(url));
+  const window = createAppWindow(join(__dirname, '../preload/index.cjs'));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
-  const devUrl = process.env.ELECTRON_RENDERER_URL;
-  void (devUrl && !app.isPackaged ? window.loadURL(devUrl) : window.loadFile(RENDERER_FILE));
+  void window.loadURL(DEV_URL ?? APP_PAGE_URL);
   return window;
 }
 
@@ -59,6 +63,7 @@ function installMenu(services: Services): void {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
+  serveAppFiles(session.defaultSession, RENDERER_DIR);
   const documents = app.getPath('documents');
   const settings = await readSettings(SETTINGS_FILE());
   const opened = await openStartupArchive(chooseArchiveDir(settings, documents), {
@@ -75,7 +80,7 @@ async function start(): Promise<void> {
     dialogs: createDialogs(dialog, (owner) => (owner ? BrowserWindow.fromWebContents(owner as Electron.WebContents) : mainWindow), documents),
   });
   registerApi(ipcMain, services.handleCall, {
-    page: { fileUrl: pathToFileURL(RENDERER_FILE).href, devOrigin: app.isPackaged ? null : (process.env.ELECTRON_RENDERER_URL ?? null) },
+    page: { pageUrl: APP_PAGE_URL, devOrigin: DEV_URL },
     ownerOf: (sender) => sender,
   });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows().map((window) => window.webContents));
@@ -85,6 +90,12 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
 }
+
+// Every web contents (the window, and any a bug or a future feature would create) is held to the same
+// rules: no navigation, no new window, no webview; only a checked web address reaches the system.
+app.on('web-contents-created', (_event, contents) => {
+  hardenWebContents(contents, (url) => void shell.openExternal(url));
+});
 
 // One instance per user: two would write the same archive behind each other's back.
 if (!app.requestSingleInstanceLock()) app.quit();

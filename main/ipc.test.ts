@@ -11,8 +11,8 @@ import { createTestArchive, recordEvents } from './services/test-support';
 // Never load the real module: it would try to download the Electron binary.
 vi.mock('electron', () => ({}));
 
-const page = { fileUrl: pathToFileURL('/opt/Annals/resources/app/out/renderer/index.html').href };
-const trustedFrame = { url: `${page.fileUrl}#/reader`, parent: null };
+const page = { pageUrl: 'app://annals/index.html' };
+const trustedFrame = { url: `${page.pageUrl}#/reader`, parent: null };
 
 type Registered = (event: unknown, args: unknown) => Promise<unknown>;
 
@@ -132,6 +132,24 @@ describe('isTrustedPageUrl', () => {
     expect(isTrustedPageUrl('http://localhost:5173/', page)).toBe(false);
     expect(isTrustedPageUrl('http://localhost:5173/', { ...page, devOrigin: 'http://localhost:5173' })).toBe(true);
     expect(isTrustedPageUrl('http://localhost:5174/', { ...page, devOrigin: 'http://localhost:5173' })).toBe(false);
+  });
+
+  it('accepts exactly the app page, whatever its fragment, and nothing that merely shares its opaque origin', () => {
+    expect(isTrustedPageUrl('app://annals/index.html', page)).toBe(true);
+    expect(isTrustedPageUrl('app://annals/index.html?x=1#/reader', page)).toBe(true);
+    const refused = [
+      'app://annals/other.html',
+      'app://evil/index.html',
+      'app://user:pw@annals/index.html',
+      'data:text/html,<script>alert(1)</script>',
+      'about:blank',
+      'javascript:alert(1)',
+      'file:///opt/Annals/resources/app/out/renderer/index.html',
+      'not a url',
+    ];
+    for (const url of refused) expect(isTrustedPageUrl(url, page), url).toBe(false);
+    // A dev origin never lets an opaque-origin page in, even if someone configured "null".
+    expect(isTrustedPageUrl('data:text/html,x', { ...page, devOrigin: 'app://annals' })).toBe(false);
   });
 });
 

@@ -8,27 +8,40 @@ import type { CallContext, EventHub } from './services';
 
 export type HandleCall = (channel: string, rawArgs: unknown, context?: CallContext) => Promise<ApiResponse<unknown>>;
 
-/** Where the app's page is loaded from: the built file, or electron-vite's dev server. */
+/** Where the app's page is loaded from: app://annals/index.html, or electron-vite's dev server. */
 export interface TrustedPage {
-  /** file:// URL of out/renderer/index.html. */
-  fileUrl: string;
+  /** The exact URL of the app's page (app://annals/index.html; tests may use a file:// URL). */
+  pageUrl: string;
   /** Origin of the dev server (ELECTRON_RENDERER_URL) when running `electron-vite dev`. */
   devOrigin?: string | null;
 }
 
-/** True when a frame at `url` is the app's own page (same file, or the dev server's origin). */
-export function isTrustedPageUrl(url: string, page: TrustedPage): boolean {
-  let parsed: URL;
+function parseUrl(url: string): URL | null {
   try {
-    parsed = new URL(url);
+    return new URL(url);
   } catch {
-    return false;
+    return null;
   }
-  if (parsed.protocol === 'file:') {
-    const expected = new URL(page.fileUrl);
-    return expected.protocol === 'file:' && parsed.host === expected.host && parsed.pathname === expected.pathname;
-  }
-  return Boolean(page.devOrigin) && parsed.origin === new URL(page.devOrigin as string).origin;
+}
+
+/**
+ * True when a frame at `url` shows the app's own page: the same scheme, host and path as the page
+ * (query and fragment aside), or an http(s) page of the dev server's origin. Compared part by part,
+ * not by origin: Node gives every app:// or data: URL the same opaque origin "null".
+ */
+export function isTrustedPageUrl(url: string, page: TrustedPage): boolean {
+  const parsed = parseUrl(url);
+  const expected = parseUrl(page.pageUrl);
+  if (!parsed || !expected) return false;
+  const isPage =
+    parsed.protocol === expected.protocol &&
+    parsed.host === expected.host &&
+    parsed.pathname === expected.pathname &&
+    !parsed.username &&
+    !parsed.password;
+  if (isPage) return true;
+  const dev = page.devOrigin ? parseUrl(page.devOrigin) : null;
+  return dev !== null && /^https?:$/.test(parsed.protocol) && parsed.origin === dev.origin;
 }
 
 const FORBIDDEN: ApiResponse<never> = { ok: false, error: { code: 'forbidden', message: 'calls are accepted only from the Annals window' } };

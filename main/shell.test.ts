@@ -7,23 +7,38 @@ import { CONTENT_SECURITY_POLICY } from './content-security';
 import { chooseArchiveFolder, createDialogs } from './dialogs';
 import { buildMenuTemplate } from './menu';
 import { chooseArchiveDir, readSettings, writeSettings } from './settings';
-import { createWindowOptions, hardenSession, hardenWebContents, isExternalLink } from './window';
+import { createAppWindow, hardenSession, hardenWebContents, isExternalLink } from './window';
 
-// Never load the real module: it would try to download the Electron binary.
-vi.mock('electron', () => ({}));
+// Never load the real module: it would try to download the Electron binary. The window class only
+// records what it is constructed with.
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    constructor(readonly options: Electron.BrowserWindowConstructorOptions) {}
+  },
+}));
 
 describe('window', () => {
   it('isolates the page: context isolation, sandbox, no Node, web security, our preload', () => {
-    const { webPreferences } = createWindowOptions('/app/out/preload/index.cjs');
-    expect(webPreferences).toMatchObject({
+    const window = createAppWindow('/app/out/preload/index.cjs') as unknown as { options: Electron.BrowserWindowConstructorOptions };
+    expect(window.options.webPreferences).toEqual({
       preload: '/app/out/preload/index.cjs',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      plugins: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: true,
     });
+    expect(window.options).toMatchObject({ show: false, title: 'Annals' });
   });
 
   it('denies new windows, opening only web links in the browser, and blocks navigation', () => {
@@ -38,8 +53,10 @@ describe('window', () => {
     expect(openHandler?.({ url: 'https://en.odkb-csto.org/news/' })).toEqual({ action: 'deny' });
     expect(openHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(openHandler?.({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'app://annals/index.html' })).toEqual({ action: 'deny' });
+    expect(openHandler?.({ url: 'smb://server/share' })).toEqual({ action: 'deny' });
     expect(openExternal.mock.calls).toEqual([['https://en.odkb-csto.org/news/']]);
-    for (const name of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
+    for (const name of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const event = { preventDefault: vi.fn() };
       handlers.get(name)?.(event);
       expect(event.preventDefault, name).toHaveBeenCalled();
@@ -61,9 +78,11 @@ describe('window', () => {
       setPermissionCheckHandler: vi.fn((handler) => (onCheck = handler)),
       webRequest: { onHeadersReceived: vi.fn((handler) => (onHeaders = handler)) },
     } as never);
-    const granted = vi.fn();
-    onRequest?.({}, 'media', granted);
-    expect(granted).toHaveBeenCalledWith(false);
+    for (const permission of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'hid']) {
+      const granted = vi.fn();
+      onRequest?.({}, permission, granted);
+      expect(granted, permission).toHaveBeenCalledExactlyOnceWith(false);
+    }
     expect(onCheck?.()).toBe(false);
     const respond = vi.fn();
     onHeaders?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, respond);
@@ -76,12 +95,36 @@ describe('window', () => {
     });
   });
 
-  it('keeps the CSP strict: own origin only, no inline script, no eval', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self';");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  it('keeps the CSP strict: own origin only, no inline script, no eval, no frames, no blob: or remote source', () => {
+    const policy = parsePolicy(CONTENT_SECURITY_POLICY);
+    expect(policy.get('default-src')).toEqual(["'self'"]);
+    expect(policy.get('script-src')).toEqual(["'self'"]);
+    expect(policy.get('worker-src')).toEqual(["'self'"]);
+    for (const directive of ['object-src', 'base-uri', 'frame-src', 'frame-ancestors', 'form-action']) {
+      expect(policy.get(directive), directive).toEqual(["'none'"]);
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-|https?:|blob:|\*/);
+  });
+
+  it('sends a header no looser than the meta tag of renderer/index.html, and equal where it matters', async () => {
+    const html = await readFile(join(__dirname, '..', 'renderer', 'index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const fromMeta = parsePolicy(meta ?? '');
+    const fromHeader = parsePolicy(CONTENT_SECURITY_POLICY);
+    for (const [directive, sources] of fromMeta) {
+      expect(sources, directive).toEqual(expect.arrayContaining(fromHeader.get(directive) ?? ['missing']));
+    }
+    for (const directive of ['default-src', 'script-src', 'style-src', 'connect-src', 'worker-src', 'object-src', 'base-uri']) {
+      expect(fromMeta.get(directive), directive).toEqual(fromHeader.get(directive));
+    }
   });
 });
+
+function parsePolicy(policy: string): Map<string, string[]> {
+  const directives = policy.split(';').map((part) => part.trim().split(/\s+/)).filter((words) => words[0]);
+  return new Map(directives.map(([name, ...sources]) => [name as string, sources]));
+}
 
 function findItem(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
   for (const menu of template) {

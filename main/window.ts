@@ -1,11 +1,15 @@
-// The main window's settings and the hardening of its web contents and session, as functions over
-// Electron objects so they are unit-tested with Electron mocked (index.ts only wires them).
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
+// The main window and the hardening of its web contents and session. The window's preferences are
+// written literally at `new BrowserWindow` so the static check (Electronegativity, docs/security.md)
+// reads them in the built code; tests mock `electron` and assert what the constructor receives.
+import { BrowserWindow, type Session, type WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './content-security';
 
-/** The window: isolated, sandboxed, no Node in the page, web security on, our preload only. */
-export function createWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
+/**
+ * The window: isolated, sandboxed, no Node in the page or its workers, web security on, our preload
+ * only, no webview, no middle-click (auxclick) handlers, no WebSQL, no experimental features.
+ */
+export function createAppWindow(preloadPath: string): BrowserWindow {
+  return new BrowserWindow({
     width: 1280,
     height: 820,
     minWidth: 720,
@@ -22,9 +26,15 @@ export function createWindowOptions(preloadPath: string): BrowserWindowConstruct
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      plugins: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
-  };
+  });
 }
 
 /** Web addresses a link may open in the user's browser; everything else is refused. */
@@ -40,8 +50,8 @@ export function isExternalLink(url: string): boolean {
 type Contents = Pick<WebContents, 'setWindowOpenHandler' | 'on'>;
 
 /**
- * The page never navigates away, opens windows or embeds webviews; a web link (a source's address)
- * opens in the user's browser instead.
+ * The page never navigates away (itself or a frame), opens windows or embeds webviews; a web link (a
+ * source's address) opens in the user's browser instead, and nothing else is ever handed to the system.
  */
 export function hardenWebContents(contents: Contents, openExternal: (url: string) => void): void {
   contents.setWindowOpenHandler(({ url }) => {
@@ -49,6 +59,7 @@ export function hardenWebContents(contents: Contents, openExternal: (url: string
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-frame-navigate', (event) => event.preventDefault());
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

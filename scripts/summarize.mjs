@@ -2,7 +2,8 @@
 // and exits non-zero when anything failed, including a step that is not a test (type-check, build).
 import { existsSync, readFileSync } from 'node:fs';
 
-const [failedSteps, vitestStatus, vitestReport, playwrightReport, playwrightStatus] = process.argv.slice(2);
+// staticCheckStatus: the exit status of scripts/electronegativity.mjs, counted as one test when given.
+const [failedSteps, vitestStatus, vitestReport, playwrightReport, playwrightStatus, staticCheckStatus] = process.argv.slice(2);
 let passed = 0;
 let failed = Number(failedSteps) || 0;
 let skipped = 0;
@@ -30,6 +31,11 @@ if (playwrightReport) {
   } else {
     failed += 1;
   }
+}
+
+if (staticCheckStatus !== undefined && staticCheckStatus !== '') {
+  if (Number(staticCheckStatus) === 0) passed += 1;
+  else failed += 1;
 }
 
 // CI reads the last line: exactly "N passed, N failed". Skips (e.g. the Electron spec on a machine

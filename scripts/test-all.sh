@@ -19,6 +19,15 @@ step "build (electron-vite)"
 is_built=1
 if ! npx electron-vite build -c electron.config.ts; then failed_steps=$((failed_steps + 1)); is_built=0; fi
 
+step "static security check (Electronegativity on the build)"
+# Counted as one test in the totals; without a build there is nothing to scan, which fails it.
+if [ "$is_built" = 1 ]; then
+  node scripts/electronegativity.mjs --report "$reports/electronegativity.sarif"
+  static_check_status=$?
+else
+  static_check_status=1
+fi
+
 step "unit and integration tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 vitest_status=$?
@@ -42,4 +51,4 @@ rm -f "$reports/playwright.json"
 ANNALS_E2E_PREBUILT=$is_built npx playwright test
 playwright_status=$?
 
-node scripts/summarize.mjs "$failed_steps" "$vitest_status" "$reports/vitest.json" "$reports/playwright.json" "$playwright_status"
+node scripts/summarize.mjs "$failed_steps" "$vitest_status" "$reports/vitest.json" "$reports/playwright.json" "$playwright_status" "$static_check_status"
