@@ -8,6 +8,7 @@ import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './app-protocol'
 import { serveAppFiles } from './app-protocol-handler';
 import { ensureSampleArchive, openArchive } from './archive';
 import { chooseArchiveFolder, createDialogs } from './dialogs';
+import { createExportLedger } from './export';
 import { forwardEvents, registerApi } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { type Services, createServices } from './services';
@@ -74,9 +75,15 @@ async function start(): Promise<void> {
   if (!opened) return app.quit();
   if (opened.dir !== settings.archiveDir) await writeSettings(SETTINGS_FILE(), { ...settings, archiveDir: opened.dir });
   const { archive } = opened;
+  const exportLedger = createExportLedger(join(app.getPath('userData'), 'pending-exports.json'));
+  // A folder export cut off by a crash is put back now, not only by the next export to that folder.
+  for (const result of await exportLedger.recoverAll()) {
+    if (result.error) console.error(`Annals could not put back the export folder ${result.folder}: ${result.error.message}`);
+  }
   const services = createServices(archive, {
     platform: 'electron',
     isArchiveWatched: true,
+    exportLedger,
     dialogs: createDialogs(dialog, (owner) => (owner ? BrowserWindow.fromWebContents(owner as Electron.WebContents) : mainWindow), documents),
   });
   registerApi(ipcMain, services.handleCall, {

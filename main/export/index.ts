@@ -13,3 +13,4 @@ export {
   writeSingleExport,
 } from './write-export';
 export { exportCollection, exportQuery } from './export-archive';
+export { type ExportLedger, type LedgerRecovery, createExportLedger } from './export-ledger';

@@ -1,6 +1,7 @@
 // Types shared by the handler groups: one handler per Api channel, and what every handler may use.
 import type { ApiArgs, ApiChannel, ApiResultOf } from '../../shared/api';
 import type { Archive } from '../archive';
+import type { ExportLedger } from '../export';
 import type { ImportJobs } from './import-jobs';
 
 export type Platform = 'electron' | 'web';
@@ -33,5 +34,6 @@ export interface HandlerContext {
   retag(task: (archive: Archive) => Promise<number>): Promise<{ retagged: number }>;
   imports: ImportJobs;
   dialogs: Dialogs | null;
+  exportLedger: ExportLedger | null;
   now(): Date;
 }

@@ -5,6 +5,7 @@ import { type ApiResponse, isApiChannel, validateArgs } from '../../shared/api';
 import type { Archive } from '../archive';
 import { createCollectionHandlers } from './collection-handlers';
 import { toApiError } from './errors';
+import type { ExportLedger } from '../export';
 import { type EventHub, createEventHub } from './events';
 import type { CallContext, Dialogs, HandlerContext, Handlers, Platform } from './handler-types';
 import { type ImportJobs, createImportJobs } from './import-jobs';
@@ -29,6 +30,8 @@ export interface ServiceOptions {
   log?: (message: string, error: unknown) => void;
   /** Watch the archive folder and announce outside edits (the app); off for tests and the CLI. */
   isArchiveWatched?: boolean;
+  /** Records folder exports until they finish, so a crash mid-export is put right at the next start (the app). */
+  exportLedger?: ExportLedger;
 }
 
 export interface Services {
@@ -62,6 +65,7 @@ export function createServices(initial: Archive, options: ServiceOptions): Servi
     archive: () => current,
     isSample: options.isSample ?? createSampleDetector(),
     dialogs: options.dialogs ?? null,
+    exportLedger: options.exportLedger ?? null,
     imports,
     now: options.now ?? (() => new Date()),
     ...createEditRunners(lock, () => current, events),

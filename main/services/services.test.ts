@@ -134,6 +134,24 @@ describe('platform', () => {
     });
   });
 
+  it('records a folder export in the ledger while it runs and forgets it once written (Electron)', async () => {
+    const target = join(archive.dir, '..', 'export-folder');
+    const ledger = { begin: vi.fn(async () => {}), finish: vi.fn(async () => {}), recoverAll: vi.fn(async () => []) };
+    const desktop = createServices(archive, {
+      platform: 'electron',
+      isSample: async () => false,
+      exportLedger: ledger,
+      dialogs: { chooseImportPaths: async () => null, chooseExportTarget: async () => target },
+    });
+    const options = { format: 'folder', text: 'full', includeNotes: true, includeHighlights: true, includeTags: true };
+    expect(await valueOf(desktop.handleCall('export:save', { source: { query: 'csto' }, options }))).toEqual({ path: target });
+    expect(ledger.begin).toHaveBeenCalledWith(target);
+    expect(ledger.finish).toHaveBeenCalledWith(target);
+    expect(ledger.begin.mock.invocationCallOrder[0]).toBeLessThan(ledger.finish.mock.invocationCallOrder[0] ?? 0);
+    expect((await readdir(target)).length).toBeGreaterThan(1);
+    await desktop.close();
+  });
+
   it('reports the transport in archive:info', async () => {
     const info = await valueOf<{ transport: string; items: number; path: string }>(services.handleCall('archive:info', {}));
     expect(info).toMatchObject({ transport: 'web', items: archive.listItems().length, path: archive.dir });

@@ -45,7 +45,10 @@ export function createTransferHandlers(ctx: HandlerContext): TransferHandlers {
       const suggestedName = options.format === 'single' ? (files[0]?.path ?? 'export.md') : 'annals-export';
       const target = await dialogs.chooseExportTarget(context.owner, { format: options.format, suggestedName });
       if (!target) return null;
+      const ledger = options.format === 'folder' ? ctx.exportLedger : null;
+      await ledger?.begin(target);
       await writeExport(files, target, options.format);
+      await ledger?.finish(target);
       return { path: target };
     },
   };
