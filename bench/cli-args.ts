@@ -29,6 +29,8 @@ export function parseCliArgs(args: string[]): CliOptions {
     queries: readNumber(args, 'queries', 200),
     seed: readNumber(args, 'seed', DEFAULT_SEED),
     skipRaw: args.includes('--skip-raw'),
+    rawQueries: args.includes('--raw-queries') ? readNumber(args, 'raw-queries', 0) : null,
+    skipSave: args.includes('--skip-save'),
     importItems: readNumber(args, 'import-items', Math.min(items, DEFAULT_IMPORT_ITEMS)),
     skipImport: args.includes('--skip-import'),
     skipAgreement: args.includes('--skip-agreement'),

@@ -42,11 +42,14 @@ export function formatReport(result: BenchResult): string {
     '',
     ...table.map((row) => pad(row, widths)),
     '',
-    `app saved index: ${app.saveFormat}`,
+    `app saved index: ${app.saveFormat}${app.saveError ? ` (no save/load figures: ${app.saveError})` : ''}`,
     `app facets + month histogram: ${app.facetMs} ms over all items, ${app.facetFilterMs} ms over lang:en`,
     `p95 by query kind (ms), app: ${JSON.stringify(app.p95ByKindMs)}`,
   ];
   if (raw) lines.push(`p95 by query kind (ms), raw: ${JSON.stringify(raw.p95ByKindMs)}`);
+  if (raw && raw.queriesRun < result.queries) {
+    lines.push(`raw MiniSearch ran ${raw.queriesRun} of the ${result.queries} queries (--raw-queries), spread over the mix`);
+  }
   if (result.import) {
     const imp = result.import;
     lines.push(`import: ${imp.itemsPerSec} items/s (${imp.added} of ${imp.items} pages added, ${imp.failed} failed); the same ${imp.filesWritten} files with plain writeFile: ${imp.rawWriteItemsPerSec} items/s, with the archive's atomic writes: ${imp.atomicWriteItemsPerSec} items/s`);

@@ -14,6 +14,13 @@ export interface BenchOptions {
   queries: number;
   seed: number;
   skipRaw: boolean;
+  /**
+   * Queries raw MiniSearch runs, spread evenly over the mix (null: all of them). At 1,000,000 items
+   * one raw query can take seconds; the figures say how many ran.
+   */
+  rawQueries: number | null;
+  /** Skips saving and loading (the saved form of 1,000,000 items passes 4 GiB, a Uint8Array's limit). */
+  skipSave: boolean;
   /** Items imported for the throughput figure (an import of 100k pages would dominate the run). */
   importItems: number;
   skipImport: boolean;
@@ -28,13 +35,18 @@ export interface BenchOptions {
 
 export interface EngineFigures {
   buildMs: number;
-  saveMs: number;
-  savedMB: number;
-  loadMs: number;
+  /** null when saving was skipped or failed (see saveError). */
+  saveMs: number | null;
+  savedMB: number | null;
+  loadMs: number | null;
   /** Heap retained by the built index (docs are shared with the corpus, so not counted). */
   heapMB: number;
   /** Heap retained by the loaded index, including whatever copy of the docs it keeps. */
-  loadedHeapMB: number;
+  loadedHeapMB: number | null;
+  /** Why there are no save/load figures, when there are none. */
+  saveError?: string;
+  /** Queries this engine ran (fewer than the run's with --raw-queries). */
+  queriesRun: number;
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
@@ -70,7 +82,7 @@ export interface BenchResult {
   seed: number;
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; heapMeasured: boolean; loadAverage: number[] };
-  ratios: { p50: number; p95: number; buildMs: number; loadMs: number; heapMB: number } | null;
+  ratios: { p50: number; p95: number; buildMs: number; loadMs: number | null; heapMB: number } | null;
 }
 
 const WARM_UP_QUERIES = 5;
@@ -103,12 +115,40 @@ function measureSaveLoad<Index>(contender: Contender<Index>, index: Index, log: 
   return { saveMs: round(saved.ms, 0), savedMB, loadMs: round(loaded.ms, 0), loadedHeapMB };
 }
 
-function measureEngine<Index>(contender: Contender<Index>, docs: SearchDoc[], queries: BenchQuery[], log: (line: string) => void) {
+type SaveLoadFigures = Pick<EngineFigures, 'saveMs' | 'savedMB' | 'loadMs' | 'loadedHeapMB' | 'saveError'>;
+
+// A save that cannot be made (too large for one array) is reported, not fatal: the other figures stand.
+function trySaveLoad<Index>(contender: Contender<Index>, index: Index, skipSave: boolean, log: (line: string) => void): SaveLoadFigures {
+  const none = { saveMs: null, savedMB: null, loadMs: null, loadedHeapMB: null };
+  if (skipSave) return { ...none, saveError: 'skipped (--skip-save)' };
+  try {
+    return measureSaveLoad(contender, index, log);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${contender.name}: save/load failed: ${message}`);
+    return { ...none, saveError: message };
+  }
+}
+
+/** `count` queries spread evenly over the list (the list is ordered by kind, so the mix is kept). */
+export function pickEvenly<T>(list: readonly T[], count: number | null): T[] {
+  if (count === null || count >= list.length) return [...list];
+  return Array.from({ length: count }, (_, i) => list[Math.floor((i * list.length) / count)] as T);
+}
+
+interface EngineRun {
+  queries: BenchQuery[];
+  skipSave: boolean;
+  log: (line: string) => void;
+}
+
+function measureEngine<Index>(contender: Contender<Index>, docs: SearchDoc[], run: EngineRun) {
+  const { queries, log } = run;
   const heapBefore = settledHeapBytes();
   const built = timeIt(() => contender.build(docs));
   const heapMB = toMB(settledHeapBytes() - heapBefore);
   log(`${contender.name}: built in ${round(built.ms, 0)} ms, ${heapMB} MB`);
-  const saveLoad = measureSaveLoad(contender, built.value, log);
+  const saveLoad = trySaveLoad(contender, built.value, run.skipSave, log);
   const times = runQueries(contender, built.value, queries);
   log(`${contender.name}: ${queries.length} queries, p95 ${round(percentile(times, 95))} ms`);
   const figures: EngineFigures = {
@@ -121,6 +161,7 @@ function measureEngine<Index>(contender: Contender<Index>, docs: SearchDoc[], qu
     maxMs: round(Math.max(...times)),
     p95ByKindMs: p95ByKind(queries, times),
     saveFormat: contender.saveFormat,
+    queriesRun: queries.length,
   };
   return { figures, index: built.value };
 }
@@ -178,8 +219,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const docs = items.map((item) => toSearchDoc(item, []));
   const queries = generateQueries(items, options.queries, options.seed);
   log(`corpus: ${items.length} items, ${queries.length} queries (${round(now() - startedAt, 0)} ms)`);
-  const raw = options.skipRaw ? null : measureEngine(rawContender, docs, queries, log).figures;
-  const app = measureEngine(appContender, docs, queries, log);
+  const rawQueries = pickEvenly(queries, options.rawQueries);
+  if (!options.skipRaw && rawQueries.length < queries.length) log(`raw: only ${rawQueries.length} of the ${queries.length} queries (--raw-queries)`);
+  const raw = options.skipRaw ? null : measureEngine(rawContender, docs, { queries: rawQueries, skipSave: options.skipSave, log }).figures;
+  const app = measureEngine(appContender, docs, { queries, skipSave: options.skipSave, log });
   const facetMs = measureFacets(app.index, '');
   const facetFilterMs = measureFacets(app.index, 'lang:en');
   log(`app: facets over everything ${facetMs} ms, over lang:en ${facetFilterMs} ms`);
@@ -213,7 +256,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           p50: round(raw.p50Ms / appFigures.p50Ms, 1),
           p95: round(raw.p95Ms / appFigures.p95Ms, 1),
           buildMs: round(appFigures.buildMs / raw.buildMs, 2),
-          loadMs: round(appFigures.loadMs / raw.loadMs, 2),
+          loadMs: appFigures.loadMs !== null && raw.loadMs ? round(appFigures.loadMs / raw.loadMs, 2) : null,
           heapMB: round(appFigures.heapMB / raw.heapMB, 2),
         }
       : null,

@@ -1,21 +1,25 @@
-// Per-slot integer columns for what results are counted and ordered by (facet values, year, month,
-// date), so facets and the timeline over 100,000 hits are a loop over integers, never over texts.
+// Per-slot integer columns for what results are filtered, counted and ordered by (facet values, year,
+// month, date, status/lang/has bits), so filters, facets and the timeline over 100,000 hits are loops
+// over integers, never over texts. Slots are only ever appended (a replaced doc gets a new slot), so
+// the facet values are kept flat: valueIds[valueStarts[slot] .. valueStarts[slot + 1]].
 import { FACETS } from '../model';
-import type { Facet, ItemStatus, Lang } from '../model';
+import type { ItemStatus, Lang } from '../model';
 import { toDayNumber } from './filters';
 import { endOfDatePrefix, startOfDatePrefix } from './query-dates';
 import type { SearchDoc } from './search-doc';
-
-export type FacetCounts = { value: string; count: number }[];
 
 /** Numeric per-slot columns, in the order they are saved. */
 export const NUMERIC_COLUMNS = ['years', 'months', 'dayStarts', 'dayEnds', 'dateKeys', 'attributes'] as const;
 export type NumericColumn = (typeof NUMERIC_COLUMNS)[number];
 
 export interface DocColumns {
-  /** Distinct tag and collection value ids per slot (ids into valueFacets/valueLabels). */
-  facetValues: (Uint32Array | undefined)[];
-  valueIds: Map<string, number>;
+  /** Slots recorded (live or not): the next doc goes into this slot. */
+  slotCount: number;
+  /** Where each slot's value ids start in valueIds (slotCount + 1 offsets). */
+  valueStarts: Uint32Array;
+  /** Distinct tag and collection value ids of every slot, one slot after the other. */
+  valueIds: Uint32Array;
+  valueIdMap: Map<string, number>;
   /** The facet of each value: an index into FACETS, or COLLECTION_FACET. */
   valueFacets: number[];
   valueLabels: string[];
@@ -30,6 +34,9 @@ export interface DocColumns {
   dateKeys: Int32Array;
   /** Status, language and has: flags packed (see ATTRIBUTE_BITS). */
   attributes: Int32Array;
+  /** Earliest and latest year of any slot ever recorded (0 when none): the counters' range. */
+  firstYear: number;
+  lastYear: number;
 }
 
 /** The pseudo-facet collections are stored under in the value table (in: filters). */
@@ -38,6 +45,8 @@ const STATUSES: readonly ItemStatus[] = ['unread', 'reviewed', 'starred'];
 const LANGS: readonly Lang[] = ['en', 'ru'];
 /** Bits of `attributes`: status (2 bits), language (1 bit), then has:note, highlights, tags, date. */
 export const ATTRIBUTE_BITS = { note: 8, highlights: 16, tags: 32, date: 64 } as const;
+/** Years are kept modulo this (a four-digit ISO year). */
+export const MAX_YEAR = 10_000;
 
 /** The attributes bits of a status or language value. */
 export function encodeAttribute(key: 'status' | 'lang', value: string): number {
@@ -46,7 +55,16 @@ export function encodeAttribute(key: 'status' | 'lang', value: string): number {
 
 /** Empty columns. */
 export function createDocColumns(): DocColumns {
-  const columns = { facetValues: [], valueIds: new Map(), valueFacets: [], valueLabels: [] } as unknown as DocColumns;
+  const columns = {
+    slotCount: 0,
+    valueStarts: new Uint32Array(1025),
+    valueIds: new Uint32Array(1024),
+    valueIdMap: new Map(),
+    valueFacets: [],
+    valueLabels: [],
+    firstYear: 0,
+    lastYear: 0,
+  } as unknown as DocColumns;
   for (const name of NUMERIC_COLUMNS) columns[name] = new Int32Array(1024);
   return columns;
 }
@@ -54,24 +72,27 @@ export function createDocColumns(): DocColumns {
 /** Interns a (facet, label) value. */
 export function internValue(columns: DocColumns, facet: number, label: string): number {
   const key = `${facet}\u0000${label}`;
-  let id = columns.valueIds.get(key);
+  let id = columns.valueIdMap.get(key);
   if (id === undefined) {
     id = columns.valueLabels.length;
-    columns.valueIds.set(key, id);
+    columns.valueIdMap.set(key, id);
     columns.valueFacets.push(facet);
     columns.valueLabels.push(label);
   }
   return id;
 }
 
+function growTo<T extends Int32Array | Uint32Array>(array: T, needed: number): T {
+  if (needed <= array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
+  next.set(array);
+  return next;
+}
+
 function ensureCapacity(columns: DocColumns, slot: number): void {
+  columns.valueStarts = growTo(columns.valueStarts, slot + 2);
   if (slot < columns.years.length) return;
-  const size = Math.max(slot + 1, columns.years.length * 2);
-  for (const name of NUMERIC_COLUMNS) {
-    const next = new Int32Array(size);
-    next.set(columns[name]);
-    columns[name] = next;
-  }
+  for (const name of NUMERIC_COLUMNS) columns[name] = growTo(columns[name], slot + 1);
 }
 
 function toDateKey(date: string): number {
@@ -87,17 +108,36 @@ function encodeAttributes(doc: SearchDoc): number {
   return bits;
 }
 
-/** Records the columns of the doc in its slot. */
-export function setDocColumns(columns: DocColumns, slot: number, doc: SearchDoc): void {
-  ensureCapacity(columns, slot);
+/** Widens the counters' year range to hold the year (0, undated, is not a year). */
+export function includeYear(columns: DocColumns, year: number): void {
+  if (year <= 0) return;
+  if (columns.firstYear === 0 || year < columns.firstYear) columns.firstYear = year;
+  if (year > columns.lastYear) columns.lastYear = year;
+}
+
+function appendValues(columns: DocColumns, slot: number, doc: SearchDoc): void {
   const ids = new Set<number>();
   FACETS.forEach((facet, f) => {
     for (const label of doc.tags[facet]) ids.add(internValue(columns, f, label));
   });
   for (const label of doc.collections) ids.add(internValue(columns, COLLECTION_FACET, label));
-  columns.facetValues[slot] = Uint32Array.from(ids);
+  const start = columns.valueStarts[slot] as number;
+  columns.valueIds = growTo(columns.valueIds, start + ids.size);
+  let at = start;
+  for (const id of ids) columns.valueIds[at++] = id;
+  columns.valueStarts[slot + 1] = at;
+}
+
+/** Records the columns of a doc in a new slot, which must be the next one (slots are appended). */
+export function setDocColumns(columns: DocColumns, slot: number, doc: SearchDoc): void {
+  if (slot !== columns.slotCount) throw new Error(`Columns expected slot ${columns.slotCount}, got ${slot}`);
+  ensureCapacity(columns, slot);
+  appendValues(columns, slot, doc);
+  columns.slotCount = slot + 1;
   const { date } = doc;
-  columns.years[slot] = date ? Number(date.slice(0, 4)) % MAX_YEAR : 0;
+  const year = date ? Number(date.slice(0, 4)) % MAX_YEAR : 0;
+  columns.years[slot] = year;
+  includeYear(columns, year);
   columns.months[slot] = date && date.length >= 7 ? Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 : -1;
   columns.dayStarts[slot] = date ? toDayNumber(startOfDatePrefix(date)) : 0;
   columns.dayEnds[slot] = date ? toDayNumber(endOfDatePrefix(date)) : 0;
@@ -105,74 +145,27 @@ export function setDocColumns(columns: DocColumns, slot: number, doc: SearchDoc)
   columns.attributes[slot] = encodeAttributes(doc);
 }
 
+/** The value ids of a slot. */
+export function readSlotValues(columns: DocColumns, slot: number): Uint32Array {
+  return columns.valueIds.subarray(columns.valueStarts[slot], columns.valueStarts[slot + 1]);
+}
+
 /** Moves slot data after compaction (remap: old slot → new slot or -1). */
 export function compactDocColumns(columns: DocColumns, remap: Int32Array): void {
+  const { valueStarts, valueIds } = columns;
+  const starts = new Uint32Array(remap.length + 1);
+  const ids = new Uint32Array(valueStarts[columns.slotCount] as number);
   let live = 0;
+  let at = 0;
   for (let slot = 0; slot < remap.length; slot++) {
     const to = remap[slot] as number;
     if (to < 0) continue;
     live++;
-    columns.facetValues[to] = columns.facetValues[slot];
+    for (let v = valueStarts[slot] as number; v < (valueStarts[slot + 1] as number); v++) ids[at++] = valueIds[v] as number;
+    starts[to + 1] = at;
     for (const name of NUMERIC_COLUMNS) columns[name][to] = columns[name][slot] as number;
   }
-  columns.facetValues.length = live;
-}
-
-function toFacetCounts(entries: [string, number][]): FacetCounts {
-  return entries
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-}
-
-const MAX_YEAR = 10_000;
-
-/** Facet counts per facet and year, and the month histogram, over the given slots. */
-export function countFacets(
-  columns: DocColumns,
-  slots: Int32Array,
-): { facets: Record<Facet | 'year', FacetCounts>; months: { month: string; count: number }[] } {
-  const valueCounts = new Uint32Array(columns.valueLabels.length);
-  const { facetValues, years, months } = columns;
-  // Counters cover only the years the slots span, found first: usually a few decades.
-  let first = MAX_YEAR;
-  let last = 0;
-  for (let i = 0; i < slots.length; i++) {
-    const year = years[slots[i] as number] as number;
-    if (year > 0 && year < first) first = year;
-    if (year > last) last = year;
-  }
-  const span = Math.max(0, last - first + 1);
-  const yearCounts = new Uint32Array(span);
-  const monthCounts = new Uint32Array(span * 12);
-  for (let i = 0; i < slots.length; i++) {
-    const slot = slots[i] as number;
-    const values = facetValues[slot];
-    if (values) {
-      for (let v = 0; v < values.length; v++) {
-        const id = values[v] as number;
-        valueCounts[id] = (valueCounts[id] as number) + 1;
-      }
-    }
-    const year = years[slot] as number;
-    if (year > 0) yearCounts[year - first] = (yearCounts[year - first] as number) + 1;
-    const month = (months[slot] as number) - first * 12;
-    if (month >= 0) monthCounts[month] = (monthCounts[month] as number) + 1;
-  }
-  const perFacet: [string, number][][] = FACETS.map(() => []);
-  valueCounts.forEach((count, id) => {
-    if (count > 0) perFacet[columns.valueFacets[id] as number]?.push([columns.valueLabels[id] as string, count]);
-  });
-  const facets = {} as Record<Facet | 'year', FacetCounts>;
-  FACETS.forEach((facet, f) => (facets[facet] = toFacetCounts(perFacet[f] ?? [])));
-  const yearEntries: [string, number][] = [];
-  yearCounts.forEach((count, at) => count > 0 && yearEntries.push([String(first + at).padStart(4, '0'), count]));
-  facets.year = toFacetCounts(yearEntries);
-  const histogram: { month: string; count: number }[] = [];
-  monthCounts.forEach((count, at) => {
-    if (count === 0) return;
-    const key = first * 12 + at;
-    const month = `${String(Math.floor(key / 12)).padStart(4, '0')}-${String((key % 12) + 1).padStart(2, '0')}`;
-    histogram.push({ month, count });
-  });
-  return { facets, months: histogram };
+  columns.valueStarts = starts;
+  columns.valueIds = ids.subarray(0, at);
+  columns.slotCount = live;
 }

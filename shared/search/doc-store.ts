@@ -83,22 +83,30 @@ export class DocStore {
     ids.forEach((id, slot) => this.slots.set(id, slot));
   }
 
-  /** Every slot's doc as JSON bytes, with where each starts (slotCount + 1 offsets). */
-  encode(slotCount: number): { bytes: Uint8Array; starts: Uint32Array } {
+  /**
+   * Every slot's doc as JSON bytes, in parts (one per slot, in order), with where each starts
+   * (slotCount + 1 offsets). A doc still held as saved bytes is handed over as those bytes, never
+   * parsed and re-encoded, so saving a loaded index costs little more than a copy.
+   */
+  encode(slotCount: number): { parts: Uint8Array[]; starts: Uint32Array; size: number } {
     const encoder = new TextEncoder();
     const parts: Uint8Array[] = [];
     const starts = new Uint32Array(slotCount + 1);
     let total = 0;
     for (let slot = 0; slot < slotCount; slot++) {
-      const doc = this.getBySlot(slot);
-      const part = doc ? encoder.encode(JSON.stringify(doc)) : new Uint8Array(0);
+      const part = this.encodeSlot(slot, encoder);
       parts.push(part);
       total += part.length;
       starts[slot + 1] = total;
     }
-    const bytes = new Uint8Array(total);
-    parts.forEach((part, slot) => bytes.set(part, starts[slot] as number));
-    return { bytes, starts };
+    return { parts, starts, size: total };
+  }
+
+  private encodeSlot(slot: number, encoder: TextEncoder): Uint8Array {
+    const doc = this.objects[slot];
+    if (doc) return encoder.encode(JSON.stringify(doc));
+    if (slot >= this.encodedStarts.length || !this.slots.has(this.idAt(slot))) return new Uint8Array(0);
+    return this.encoded.subarray(this.encodedStarts[slot], Math.max(this.encodedStarts[slot] as number, this.encodedEnds[slot] as number));
   }
 
   /** A store of saved docs: their ids by slot, and their JSON bytes decoded on demand. */

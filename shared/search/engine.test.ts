@@ -18,7 +18,8 @@ import {
   serializeSearchIndexBinary,
 } from './index';
 import type { QueryNode, SearchDoc, SearchResult } from './index';
-import { scoreTerms } from './inverted-index';
+import { findTermId } from './inverted-index';
+import { scoreTerms } from './scoring';
 import { SEARCH_INDEX_OPTIONS, toIndexTerms, toPrimaryTerm, toQueryTermVariants, tokenizeText } from './options';
 import { createRandom, makeCorpus, makeDoc, makeQuery, makeVocabulary, pick } from './random-corpus.fixture';
 
@@ -127,7 +128,7 @@ describe('the engine against MiniSearch', () => {
     for (const word of vocabulary) {
       const term = toIndexTerms(word)[0] ?? '';
       const expected = new Map(reference.engine.search(term).map((hit) => [String(hit.id), hit.score]));
-      const scores = scoreTerms(index.inverted, new Map([[term, 1]]));
+      const scores = scoreTerms(index.inverted, new Map([[findTermId(index.inverted, term) ?? -1, 1]]));
       const found = new Map<string, number>();
       scores.hit.forEach((isHit, slot) => {
         if (isHit) found.set(index.inverted.slotIds[slot] ?? '', scores.score[slot] ?? 0);
@@ -198,14 +199,41 @@ describe('the engine over time', () => {
     );
   });
 
+  it('loads a save made before key terms were recorded to the same results, highlights included', () => {
+    const random = createRandom(9);
+    const vocabulary = makeVocabulary(random);
+    const docs = makeCorpus(random, vocabulary, 50);
+    const index = createSearchIndex(docs);
+    const saved = serializeSearchIndexBinary(index);
+    // The same bytes without the keyTerms section, as the engine wrote them before it had one.
+    const view = new DataView(saved.buffer, saved.byteOffset, saved.byteLength);
+    const headerLength = view.getUint32(8);
+    const header = JSON.parse(new TextDecoder().decode(saved.subarray(12, 12 + headerLength))) as { sections: Record<string, unknown> };
+    delete header.sections.keyTerms;
+    const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+    const oldStart = Math.ceil((12 + headerLength) / 8) * 8;
+    const newStart = Math.ceil((12 + headerBytes.length) / 8) * 8;
+    const older = new Uint8Array(newStart + saved.length - oldStart);
+    older.set(saved.subarray(0, 12));
+    new DataView(older.buffer).setUint32(8, headerBytes.length);
+    older.set(headerBytes, 12);
+    older.set(saved.subarray(oldStart), newStart);
+    const loaded = loadSearchIndexBinary(older);
+    const queries = [...vocabulary.map((word) => word.slice(0, 3)), ...Array.from({ length: 20 }, () => makeQuery(random, vocabulary, docs))];
+    for (const query of queries) expect(searchAll(loaded, query)).toEqual(searchAll(index, query));
+  });
+
   it('loads its binary and text saves to the same results, and keeps updating after a load', () => {
     const random = createRandom(3);
     const vocabulary = makeVocabulary(random);
     const docs = makeCorpus(random, vocabulary, 50);
     const index = createSearchIndex(docs);
     removeDoc(index, 'doc-3');
-    const fromBytes = loadSearchIndexBinary(serializeSearchIndexBinary(index));
+    const saved = serializeSearchIndexBinary(index);
+    const fromBytes = loadSearchIndexBinary(saved);
     const fromText = loadSearchIndex(serializeSearchIndex(index));
+    // A loaded index hands its saved docs back as they were (not decoded and encoded again).
+    expect(serializeSearchIndexBinary(loadSearchIndexBinary(saved.slice()))).toEqual(saved);
     const queries = Array.from({ length: 30 }, () => makeQuery(random, vocabulary, docs));
     for (const query of queries) {
       expect(searchAll(fromBytes, query)).toEqual(searchAll(index, query));

@@ -1,8 +1,10 @@
 // Evaluates a query AST against the inverted index: words (expanded by prefix and typo through the
 // vocabulary) and phrases are scored, filters read the integer columns. Every node yields a SlotScores:
 // dense arrays over the slots, so AND, OR and NOT are single passes whatever the hit counts.
-import { allLiveSlots, createSlotScores, findPhraseAnchor, findTermId, hasSequence, scoreTerms } from './inverted-index';
-import type { InvertedIndex, SlotScores } from './inverted-index';
+import { findTermId } from './inverted-index';
+import type { InvertedIndex } from './inverted-index';
+import { allLiveSlots, createSlotScores, scorePhrase, scoreTerms } from './scoring';
+import type { SlotScores } from './scoring';
 import { toPrimaryTerm, toQueryTermVariants, tokenizeText } from './options';
 import { FACETS } from '../model';
 import { ATTRIBUTE_BITS, COLLECTION_FACET, encodeAttribute } from './doc-columns';
@@ -49,7 +51,7 @@ function evaluateWord(context: EvaluationContext, value: string, isRecorded: boo
   if (words.length === 0) return null;
   const parts = words.map((word) => {
     const weights = expandQueryTerms(context.inverted, toQueryTermVariants(word));
-    if (isRecorded) for (const term of weights.keys()) context.recordedTerms.add(term);
+    if (isRecorded) for (const id of weights.keys()) context.recordedTerms.add(context.inverted.terms[id] as string);
     return scoreTerms(context.inverted, weights);
   });
   return intersect(context, parts);
@@ -71,13 +73,8 @@ function evaluatePhrase(context: EvaluationContext, value: string, isRecorded: b
   if (terms.length === 0) return null;
   const ids = toPhraseIds(context.inverted, terms);
   if (!ids) return createSlotScores(context.inverted);
-  const candidates = intersect(context, terms.map((term) => scoreTerms(context.inverted, new Map([[term, 1]]))));
-  const anchor = findPhraseAnchor(context.inverted, ids);
-  for (let slot = 0; slot < candidates.hit.length; slot++) {
-    if (candidates.hit[slot] !== 0 && !hasSequence(context.inverted, slot, ids, anchor)) candidates.hit[slot] = 0;
-  }
   if (isRecorded) context.recordedPhrases.push({ terms, ids });
-  return candidates;
+  return scorePhrase(context.inverted, ids);
 }
 
 function passingValues(columns: DocColumns, filter: QueryFilter): Uint8Array | null {
@@ -116,10 +113,11 @@ function evaluateFilter(context: EvaluationContext, filter: QueryFilter): SlotSc
   const { columns } = context;
   const passes = passingValues(columns, filter);
   if (passes) {
+    const { valueStarts, valueIds } = columns;
     for (let slot = 0; slot < slotCount; slot++) {
-      const values = columns.facetValues[slot];
-      if (!values || !alive[slot]) continue;
-      for (let v = 0; v < values.length; v++) if (passes[values[v] as number] === 1) out.hit[slot] = 1;
+      if (!alive[slot]) continue;
+      const end = valueStarts[slot + 1] as number;
+      for (let v = valueStarts[slot] as number; v < end; v++) if (passes[valueIds[v] as number] === 1) out.hit[slot] = 1;
     }
   } else if (filter.key === 'date') {
     const [from, to] = toDayRange(filter);

@@ -2,7 +2,7 @@
 // 8-byte aligned), so loading is a few views over one buffer, no parsing of postings. The text form
 // (for stores that keep strings) is JSON holding the docs and that binary in base64.
 import { decodeBase64, encodeBase64 } from './base64';
-import { createDocColumns, internValue, NUMERIC_COLUMNS } from './doc-columns';
+import { createDocColumns, includeYear, internValue, NUMERIC_COLUMNS } from './doc-columns';
 import type { DocColumns, NumericColumn } from './doc-columns';
 import { DocStore } from './doc-store';
 import { FIELD_COUNT } from './inverted-index';
@@ -28,7 +28,7 @@ const FORMAT = 'annals-search-index';
 const MAGIC = 0x414e5358; // "ANSX"
 type SectionName =
   | 'terms' | 'listLengths' | 'entries' | 'tfs' | 'docFreqs' | 'docCounts' | 'sortedIds' | 'fieldLengths'
-  | 'sequenceStarts' | 'sequences' | 'ids' | 'docStarts' | 'docs' | 'values' | 'valueStarts' | 'valueIds'
+  | 'sequenceStarts' | 'sequences' | 'keyTerms' | 'ids' | 'docStarts' | 'docs' | 'values' | 'valueStarts' | 'valueIds'
   | NumericColumn;
 
 interface Header {
@@ -44,25 +44,40 @@ function align(offset: number): number {
   return Math.ceil(offset / 8) * 8;
 }
 
-function collectDocSections(index: SearchIndex): Map<SectionName, Uint8Array> {
+// A section is one array of bytes, or parts written one after the other (the docs, which are not
+// first joined into one more copy of their 280 MB at 100,000 items).
+type SectionData = Uint8Array | Uint8Array[];
+
+function sectionLength(data: SectionData): number {
+  return Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.length;
+}
+
+function writeSection(out: Uint8Array, at: number, data: SectionData): void {
+  if (!Array.isArray(data)) {
+    out.set(data, at);
+    return;
+  }
+  let cursor = at;
+  for (const part of data) {
+    out.set(part, cursor);
+    cursor += part.length;
+  }
+}
+
+function collectDocSections(index: SearchIndex): Map<SectionName, SectionData> {
   const { columns } = index;
   const slotCount = index.inverted.slotCount;
   const encoder = new TextEncoder();
   const bytes = (array: ArrayBufferView): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const docs = index.docs.encode(slotCount);
-  const valueStarts = new Uint32Array(slotCount + 1);
-  for (let slot = 0; slot < slotCount; slot++) {
-    valueStarts[slot + 1] = (valueStarts[slot] as number) + (columns.facetValues[slot]?.length ?? 0);
-  }
-  const valueIds = new Uint32Array(valueStarts[slotCount] as number);
-  for (let slot = 0; slot < slotCount; slot++) valueIds.set(columns.facetValues[slot] ?? [], valueStarts[slot]);
-  const sections = new Map<SectionName, Uint8Array>([
+  const valueStarts = columns.valueStarts.subarray(0, slotCount + 1);
+  const sections = new Map<SectionName, SectionData>([
     ['ids', encoder.encode(JSON.stringify(index.inverted.slotIds.slice(0, slotCount)))],
     ['docStarts', bytes(docs.starts)],
-    ['docs', docs.bytes],
+    ['docs', docs.parts],
     ['values', encoder.encode(JSON.stringify({ facets: columns.valueFacets, labels: columns.valueLabels }))],
     ['valueStarts', bytes(valueStarts)],
-    ['valueIds', bytes(valueIds)],
+    ['valueIds', bytes(columns.valueIds.subarray(0, valueStarts[slotCount]))],
   ]);
   for (const name of NUMERIC_COLUMNS) sections.set(name, bytes(columns[name].subarray(0, slotCount)));
   return sections;
@@ -74,12 +89,19 @@ function isPacked(inv: InvertedIndex): boolean {
   return total === inv.poolUsed && inv.liveCount === inv.slotCount;
 }
 
-function collectSections(index: SearchIndex): Map<SectionName, Uint8Array> {
+function padTo(array: Uint8Array, length: number): Uint8Array {
+  if (array.length >= length) return array.subarray(0, length);
+  const padded = new Uint8Array(length);
+  padded.set(array);
+  return padded;
+}
+
+function collectSections(index: SearchIndex): Map<SectionName, SectionData> {
   const inv = index.inverted;
   const encoder = new TextEncoder();
   const bytes = (array: ArrayBufferView): Uint8Array => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
   const termCount = inv.terms.length;
-  const sections = new Map<SectionName, Uint8Array>([
+  const sections = new Map<SectionName, SectionData>([
     ['terms', encoder.encode(inv.terms.join('\n'))],
     ['listLengths', bytes(inv.listLengths.subarray(0, termCount))],
     ['entries', bytes(inv.entries.subarray(0, inv.poolUsed))],
@@ -90,6 +112,7 @@ function collectSections(index: SearchIndex): Map<SectionName, Uint8Array> {
     ['fieldLengths', bytes(inv.fieldLengths.subarray(0, inv.slotCount * FIELD_COUNT))],
     ['sequenceStarts', bytes(inv.sequenceStarts.subarray(0, inv.slotCount + 1))],
     ['sequences', bytes(inv.sequences.subarray(0, inv.sequenceStarts[inv.slotCount]))],
+    ['keyTerms', padTo(inv.keyTerms, termCount)],
   ]);
   for (const [name, data] of collectDocSections(index)) sections.set(name, data);
   return sections;
@@ -109,8 +132,9 @@ function encodeIndex(index: SearchIndex): Uint8Array {
   };
   let offset = 0;
   for (const [name, data] of sections) {
-    header.sections[name] = [offset, data.length];
-    offset = align(offset + data.length);
+    const length = sectionLength(data);
+    header.sections[name] = [offset, length];
+    offset = align(offset + length);
   }
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const start = align(12 + headerBytes.length);
@@ -120,7 +144,7 @@ function encodeIndex(index: SearchIndex): Uint8Array {
   view.setUint32(4, SEARCH_INDEX_VERSION);
   view.setUint32(8, headerBytes.length);
   out.set(headerBytes, 12);
-  for (const [name, data] of sections) out.set(data, start + (header.sections[name]?.[0] ?? 0));
+  for (const [name, data] of sections) writeSection(out, start + (header.sections[name]?.[0] ?? 0), data);
   return out;
 }
 
@@ -173,6 +197,12 @@ function typed<T>(Type: { new (buffer: ArrayBufferLike, offset: number, length: 
   return new Type(data.buffer, data.byteOffset, data.byteLength / Type.BYTES_PER_ELEMENT);
 }
 
+// Older saves of this version have no keyTerms: every term then counts as a possible key.
+function restoreKeyTerms(termCount: number, bytes?: Uint8Array): Uint8Array {
+  if (!bytes || bytes.length !== termCount) return new Uint8Array(termCount).fill(1);
+  return bytes.slice();
+}
+
 function restoreInverted(header: Header, section: Sections): InvertedIndex {
   const text = new TextDecoder().decode(section('terms'));
   const terms = header.termCount === 0 ? [] : text.split('\n');
@@ -211,6 +241,7 @@ function restoreInverted(header: Header, section: Sections): InvertedIndex {
     slotCount: header.slotCount,
     liveCount: header.slotCount,
     wordCache: new Map(),
+    keyTerms: restoreKeyTerms(terms.length, header.sections.keyTerms ? section('keyTerms') : undefined),
   };
 }
 
@@ -218,12 +249,14 @@ function restoreColumns(header: Header, section: Sections): DocColumns {
   const columns = createDocColumns();
   const values = JSON.parse(new TextDecoder().decode(section('values'))) as { facets: number[]; labels: string[] };
   values.labels.forEach((label, id) => internValue(columns, values.facets[id] ?? 0, label));
-  const valueStarts = typed(Uint32Array, section('valueStarts'));
-  const valueIds = typed(Uint32Array, section('valueIds'));
-  for (let slot = 0; slot < header.slotCount; slot++) {
-    columns.facetValues[slot] = valueIds.subarray(valueStarts[slot], valueStarts[slot + 1]);
-  }
+  // Views, like the postings: appending a slot copies them first.
+  columns.valueStarts = typed(Uint32Array, section('valueStarts'));
+  columns.valueIds = typed(Uint32Array, section('valueIds'));
+  if (columns.valueStarts.length !== header.slotCount + 1) fail('value offsets');
+  if (columns.valueIds.length !== columns.valueStarts[header.slotCount]) fail('value count');
   for (const name of NUMERIC_COLUMNS) columns[name] = typed(Int32Array, section(name)).slice();
+  columns.slotCount = header.slotCount;
+  for (let slot = 0; slot < header.slotCount; slot++) includeYear(columns, columns.years[slot] as number);
   return columns;
 }
 

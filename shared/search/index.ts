@@ -3,15 +3,15 @@
 // BM25 scoring, integer columns for facets and dates (doc-columns.ts), the vocabulary for prefix and
 // typo expansion, and the doc store for filters, phrases' texts and snippets. See docs/search-engine.md.
 import type { Facet, Tags } from '../model';
-import { countFacets } from './doc-columns';
-import type { FacetCounts } from './doc-columns';
+import { countFacets } from './facet-counts';
+import type { FacetCounts } from './facet-counts';
 import { evaluateNode, hasRankedTerms } from './evaluate';
 import type { EvaluationContext } from './evaluate';
-import { allLiveSlots } from './inverted-index';
+import { allLiveSlots, releaseSlotScores } from './scoring';
 import { buildHitSnippet, preparePageMarking } from './page-hits';
 import type { PageMarking } from './page-hits';
 import { parseQuery } from './query';
-import { createSlotComparator, selectTopSlots } from './ranking';
+import { createSlotComparator, createSlotRank, selectTopSlots } from './ranking';
 import type { SearchIndex } from './search-index';
 import type { Snippet } from './snippet';
 
@@ -21,7 +21,7 @@ export { formatSnippet } from './snippet';
 export type { Snippet } from './snippet';
 export { parseQuery, printQuery } from './query';
 export type { ParseResult, QueryError, QueryErrorCode, QueryFilter, QueryNode } from './query';
-export type { FacetCounts } from './doc-columns';
+export type { FacetCounts } from './facet-counts';
 export {
   loadSearchIndex,
   loadSearchIndexBinary,
@@ -78,6 +78,18 @@ function toHit(index: SearchIndex, slot: number, score: number, marking: PageMar
   return [{ id: doc.id, score, title: doc.title, date: doc.date, snippet, tags: doc.tags }];
 }
 
+// The hit slots in order, in a buffer reused by the next query (nothing keeps it past a search).
+let hitBuffer = new Int32Array(0);
+
+function collectHits(hit: Uint8Array): Int32Array {
+  if (hitBuffer.length < hit.length) hitBuffer = new Int32Array(hit.length);
+  let count = 0;
+  for (let slot = 0; slot < hit.length; slot++) {
+    if (hit[slot] !== 0) hitBuffer[count++] = slot;
+  }
+  return hitBuffer.subarray(0, count);
+}
+
 /**
  * Runs a query of the query language. An empty query matches everything; a query without words
  * sorts by date, newest first. Facets and months count the whole result set, not only the page.
@@ -92,16 +104,16 @@ export function searchArchive(index: SearchIndex, query: string, options: Search
     recordedPhrases: [],
   };
   const scores = evaluateNode(context, parsed.query, true) ?? allLiveSlots(index.inverted);
-  let count = 0;
-  for (let slot = 0; slot < scores.hit.length; slot++) if (scores.hit[slot] !== 0) count++;
-  const matched = new Int32Array(count);
-  for (let slot = 0, at = 0; slot < scores.hit.length; slot++) if (scores.hit[slot] !== 0) matched[at++] = slot;
+  const matched = collectHits(scores.hit);
   const sort = options.sort ?? (hasRankedTerms(parsed.query) ? 'relevance' : 'date');
   const offset = Math.max(0, options.offset ?? 0);
   const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
   const compare = createSlotComparator(index.columns, index.inverted.slotIds, scores.score, sort);
-  const page = selectTopSlots(matched, offset + limit, compare).slice(offset);
+  const rank = createSlotRank(index.columns, scores.score, sort);
+  const page = selectTopSlots(matched, offset + limit, compare, rank).slice(offset);
   const marking = preparePageMarking(index.inverted, context);
   const hits = page.flatMap((slot) => toHit(index, slot, scores.score[slot] ?? 0, marking));
-  return { total: count, hits, ...countFacets(index.columns, matched) };
+  const result = { total: matched.length, hits, ...countFacets(index.columns, matched) };
+  releaseSlotScores();
+  return result;
 }

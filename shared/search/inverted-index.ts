@@ -8,17 +8,14 @@ import type { SearchDoc } from './search-doc';
 /** Indexed fields in MiniSearch's order (scores are summed in this order, so they agree). */
 export const FIELDS = Object.keys(SEARCH_FIELD_BOOSTS) as (keyof typeof SEARCH_FIELD_BOOSTS)[];
 export const FIELD_COUNT = FIELDS.length;
-const FIELD_BOOSTS = Float64Array.from(FIELDS, (field) => SEARCH_FIELD_BOOSTS[field]);
+/** Field boosts in FIELDS order. */
+export const FIELD_BOOSTS = Float64Array.from(FIELDS, (field) => SEARCH_FIELD_BOOSTS[field]);
 // Fields a phrase may match in (title, text, note), recorded as term sequences per slot.
 const PHRASE_FIELD_COUNT = 3;
 /** Separates fields in a slot's term sequence: a phrase never spans two fields. */
 export const FIELD_BREAK = -1;
 /** Stands for a word without an index term, so the sequence stays aligned with the words. */
 const NO_TERM = -2;
-// MiniSearch's BM25 parameters (defaults of 7.2).
-const BM25_K = 1.2;
-const BM25_B = 0.7;
-const BM25_D = 0.5;
 const WORD_CACHE_SIZE = 200_000;
 
 /**
@@ -57,12 +54,12 @@ export interface InvertedIndex {
   liveCount: number;
   /** Word → its term ids (id1 * 2^22 + id2 + 1), while building; not saved. */
   wordCache: Map<string, number>;
-}
-
-/** A set of slots with a score each: the value every query node evaluates to. */
-export interface SlotScores {
-  hit: Uint8Array;
-  score: Float64Array;
+  /**
+   * 1 for a term that is the Latin key of some Cyrillic word (its second index term): only these
+   * can mark a Cyrillic word of a page under a Latin query word. Never cleared (a stale 1 only
+   * costs a check).
+   */
+  keyTerms: Uint8Array;
 }
 
 /** An empty inverted index. */
@@ -89,6 +86,7 @@ export function createInvertedIndex(): InvertedIndex {
     slotCount: 0,
     liveCount: 0,
     wordCache: new Map(),
+    keyTerms: new Uint8Array(1024),
   };
 }
 
@@ -163,7 +161,12 @@ function lookUpWord(index: InvertedIndex, word: string): number {
   const cached = index.wordCache.get(word);
   if (cached !== undefined) return cached;
   const [first, second] = toIndexTerms(word);
-  const code = first === undefined ? -1 : internTerm(index, first) * 4_194_304 + (second === undefined ? 0 : internTerm(index, second) + 1);
+  const secondId = second === undefined ? -1 : internTerm(index, second);
+  if (secondId >= 0) {
+    index.keyTerms = grow(index.keyTerms, secondId + 1);
+    index.keyTerms[secondId] = 1;
+  }
+  const code = first === undefined ? -1 : internTerm(index, first) * 4_194_304 + secondId + 1;
   if (index.wordCache.size >= WORD_CACHE_SIZE) index.wordCache.clear();
   index.wordCache.set(word, code);
   return code;
@@ -269,61 +272,6 @@ export function listRange(index: InvertedIndex, id: number): [number, number] {
   return [start, start + (index.listLengths[id] as number)];
 }
 
-/** Fresh, empty slot scores sized for the index. */
-export function createSlotScores(index: InvertedIndex): SlotScores {
-  return { hit: new Uint8Array(index.slotCount), score: new Float64Array(index.slotCount) };
-}
-
-/** Every live slot, with score 0. */
-export function allLiveSlots(index: InvertedIndex): SlotScores {
-  const out = createSlotScores(index);
-  out.hit.set(index.alive.subarray(0, index.slotCount));
-  return out;
-}
-
-function inverseDocFrequencies(index: InvertedIndex, id: number): Float64Array {
-  const idf = new Float64Array(FIELD_COUNT);
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const df = index.docFreqs[id * FIELD_COUNT + f] ?? 0;
-    idf[f] = Math.log(1 + (index.liveCount - df + 0.5) / (df + 0.5));
-  }
-  return idf;
-}
-
-/**
- * Scores the docs holding any of the weighted terms as MiniSearch scores a prefix query: BM25 per
- * term and field (MiniSearch's k, b, d and document counts), times the field boost and the term's
- * weight, summed over the terms and fields the doc matched.
- */
-export function scoreTerms(index: InvertedIndex, weights: Map<string, number>): SlotScores {
-  const out = createSlotScores(index);
-  // BM25's length normalisation k * (1 - b + b * length / average) as base + slope * length.
-  const base = BM25_K * (1 - BM25_B);
-  const slopes = Float64Array.from(index.totalLengths, (total) => (BM25_K * BM25_B * index.liveCount) / total);
-  const { alive, fieldLengths, entries, tfs } = index;
-  const hasDead = index.liveCount !== index.slotCount;
-  const { hit, score } = out;
-  const factors = new Float64Array(FIELD_COUNT);
-  for (const [term, weight] of weights) {
-    const id = findTermId(index, term);
-    if (id === undefined) continue;
-    const idf = inverseDocFrequencies(index, id);
-    for (let f = 0; f < FIELD_COUNT; f++) factors[f] = weight * (FIELD_BOOSTS[f] as number) * (idf[f] as number);
-    const [start, end] = listRange(index, id);
-    for (let i = start; i < end; i++) {
-      const entry = entries[i] as number;
-      const slot = entry >>> 3;
-      if (hasDead && alive[slot] === 0) continue;
-      const f = entry & 7;
-      const tf = tfs[i] as number;
-      const norm = base + (slopes[f] as number) * (fieldLengths[slot * FIELD_COUNT + f] as number);
-      score[slot] = (score[slot] as number) + (factors[f] as number) * (BM25_D + (tf * (BM25_K + 1)) / (tf + norm));
-      hit[slot] = 1;
-    }
-  }
-  return out;
-}
-
 /** The slot's term sequence (title, text and note word ids). */
 export function readSequence(index: InvertedIndex, slot: number): Int32Array {
   return index.sequences.subarray(index.sequenceStarts[slot], index.sequenceStarts[slot + 1]);
@@ -340,15 +288,18 @@ export function findPhraseAnchor(index: InvertedIndex, phrase: Int32Array): numb
 
 /** True when the slot's title, text or note holds the term ids consecutively. */
 export function hasSequence(index: InvertedIndex, slot: number, phrase: Int32Array, anchor = 0): boolean {
-  const { sequences } = index;
   const target = phrase[anchor];
   if (target === undefined || !index.alive[slot]) return false;
   const first = (index.sequenceStarts[slot] as number) + anchor;
   const last = (index.sequenceStarts[slot + 1] as number) - phrase.length + anchor;
-  outer: for (let i = first; i <= last; i++) {
-    if (sequences[i] !== target) continue;
-    for (let k = 0; k < phrase.length; k++) if (sequences[i - anchor + k] !== phrase[k]) continue outer;
-    return true;
+  if (last < first) return false;
+  // The engine's native indexOf finds the anchor far faster than a loop over the words.
+  const range = index.sequences.subarray(first, last + 1);
+  const from = first - anchor;
+  for (let at = range.indexOf(target); at !== -1; at = range.indexOf(target, at + 1)) {
+    let k = 0;
+    while (k < phrase.length && index.sequences[from + at + k] === phrase[k]) k++;
+    if (k === phrase.length) return true;
   }
   return false;
 }

@@ -4,8 +4,8 @@
 import type { EvaluationContext, RecordedPhrase } from './evaluate';
 import { FIELD_BREAK, findTermId, listRange, readSequence } from './inverted-index';
 import type { InvertedIndex } from './inverted-index';
-import { isCyrillic } from './normalize';
-import { toIndexTerms, tokenizeWithOffsets } from './options';
+import { isCyrillic, normalizeWord, repairHomoglyphs, toTranslitKey } from './normalize';
+import { tokenizeWithOffsets } from './options';
 import type { WordSpan } from './options';
 import type { SearchDoc } from './search-doc';
 import { buildMarkedSnippet, buildSnippet } from './snippet';
@@ -15,13 +15,13 @@ import type { Snippet } from './snippet';
 export interface PageMarking {
   ids: Set<number>;
   terms: Set<string>;
-  /** Ids of the recorded Latin-script terms: these may be the Latin key of a Cyrillic word. */
+  /** Ids of the recorded terms that are the Latin key of some Cyrillic word. */
   latinIds: number[];
   phrases: RecordedPhrase[];
 }
 
-// Past this many Latin terms, checking which ones a doc holds costs more than computing the keys.
-const MAX_GATED_LATIN_TERMS = 64;
+// Past this many key terms, checking which ones a doc holds costs more than computing the keys.
+const MAX_GATED_LATIN_TERMS = 256;
 
 /** Prepares the marking of page words for the terms and phrases a query recorded. */
 export function preparePageMarking(inverted: InvertedIndex, context: EvaluationContext): PageMarking {
@@ -31,7 +31,7 @@ export function preparePageMarking(inverted: InvertedIndex, context: EvaluationC
     const id = findTermId(inverted, term);
     if (id === undefined) continue;
     ids.add(id);
-    if (/[a-zA-Z]/.test(term)) latinIds.push(id);
+    if (inverted.keyTerms[id] === 1) latinIds.push(id);
   }
   return { ids, terms: context.recordedTerms, latinIds, phrases: context.recordedPhrases };
 }
@@ -53,14 +53,32 @@ function needsKeys(inverted: InvertedIndex, slot: number, marking: PageMarking):
   return marking.latinIds.some((id) => holdsTerm(inverted, slot, id));
 }
 
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/;
+const KEY_CACHE_SIZE = 100_000;
+const latinKeys = new Map<string, string>();
+
+// The Latin-script index term of a Cyrillic word ('' for other words): its transliteration key,
+// which needs no stemming. Remembered, as the same words recur on every page.
+function toLatinKey(word: string): string {
+  const cached = latinKeys.get(word);
+  if (cached !== undefined) return cached;
+  const normal = repairHomoglyphs(normalizeWord(word));
+  const key = isCyrillic(normal) ? toTranslitKey(normal) : '';
+  if (latinKeys.size >= KEY_CACHE_SIZE) latinKeys.clear();
+  latinKeys.set(word, key);
+  return key;
+}
+
 function markRange(sequence: Int32Array, from: number, count: number, words: WordSpan[] | null, marking: PageMarking): boolean[] {
   const marked = new Array<boolean>(count).fill(false);
   for (let i = 0; i < count; i++) {
     if (marking.ids.has(sequence[from + i] as number)) marked[i] = true;
     else if (words) {
+      // When the key equals the stem, the word's primary term (checked above) is that key.
       const word = words[i]?.word ?? '';
-      const key = isCyrillic(word.toLowerCase()) ? toIndexTerms(word)[1] : undefined;
-      if (key !== undefined && marking.terms.has(key)) marked[i] = true;
+      if (!CYRILLIC_LETTER.test(word)) continue;
+      const key = toLatinKey(word);
+      if (key !== '' && marking.terms.has(key)) marked[i] = true;
     }
   }
   for (const { ids } of marking.phrases) {

@@ -13,6 +13,20 @@ function compareDates(a: number, b: number, direction: 1 | -1): number {
   return a < b ? -direction : direction;
 }
 
+/**
+ * A slot's first sort key as a number, larger first: when rank(a) < rank(b), `a` comes after `b`
+ * (equal ranks say nothing). Lets the page selection skip most slots without a full comparison.
+ */
+export function createSlotRank(columns: DocColumns, scores: Float64Array, sort: SortOrder): (slot: number) => number {
+  const { dateKeys } = columns;
+  if (sort === 'relevance') return (slot) => scores[slot] as number;
+  const direction = sort === 'date-asc' ? -1 : 1;
+  return (slot) => {
+    const key = dateKeys[slot] as number;
+    return key === 0 ? -Infinity : key * direction; // undated docs last in both directions
+  };
+}
+
 /** The order of two slots: negative when `a` comes first. Ties end on the doc id. */
 export function createSlotComparator(
   columns: DocColumns,
@@ -61,18 +75,27 @@ function siftUp(heap: number[], compare: Compare, from: number): void {
   }
 }
 
-/** The first `count` slots in order, without sorting the rest. */
-export function selectTopSlots(slots: Int32Array, count: number, compare: Compare): number[] {
+/**
+ * The first `count` slots in order, without sorting the rest. `rank` (see createSlotRank) lets a
+ * slot that cannot enter the page be passed over with one number comparison.
+ */
+export function selectTopSlots(slots: Int32Array, count: number, compare: Compare, rank?: (slot: number) => number): number[] {
   if (count <= 0) return [];
   if (slots.length <= count * 4) return [...slots].sort(compare).slice(0, count);
   const heap: number[] = [];
-  for (const slot of slots) {
+  let threshold = -Infinity; // the rank of the slot that would come last on the page
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i] as number;
     if (heap.length < count) {
       heap.push(slot);
       siftUp(heap, compare, heap.length - 1);
+      if (heap.length === count && rank) threshold = rank(heap[0] as number);
+    } else if (rank && rank(slot) < threshold) {
+      continue;
     } else if (compare(slot, heap[0] as number) < 0) {
       heap[0] = slot;
       siftDown(heap, compare, 0);
+      if (rank) threshold = rank(heap[0] as number);
     }
   }
   return heap.sort(compare);

@@ -30,14 +30,15 @@ function markSpans(spans: WordSpan[], matches: DocMatches): boolean[] {
 
 // Index of the marked span that starts the window holding the most marked spans.
 function findBestAnchor(spans: WordSpan[], marked: boolean[], length: number): number {
-  const hits = spans.flatMap((span, i) => (marked[i] ? [{ i, span }] : []));
+  const hits: number[] = [];
+  for (let i = 0; i < spans.length; i++) if (marked[i]) hits.push(i);
   let best = -1;
   let bestCount = 0;
   for (let a = 0; a < hits.length; a++) {
-    const start = hits[a]?.span.start ?? 0;
+    const start = spans[hits[a] as number]?.start ?? 0;
     let count = 0;
-    for (let b = a; b < hits.length && (hits[b]?.span.end ?? 0) - start <= length; b++) count++;
-    if (count > bestCount) [best, bestCount] = [hits[a]?.i ?? -1, count];
+    for (let b = a; b < hits.length && (spans[hits[b] as number]?.end ?? 0) - start <= length; b++) count++;
+    if (count > bestCount) [best, bestCount] = [hits[a] ?? -1, count];
   }
   return best;
 }

@@ -1,6 +1,5 @@
 // Expansion of a query word into index terms through the sorted term dictionary: by prefix, and only
 // when the word begins no term, by typo and by typo-in-prefix (MiniSearch 7.2 cannot combine both).
-import { findTermId } from './inverted-index';
 import type { InvertedIndex } from './inverted-index';
 import type { QueryTermVariant } from './options';
 
@@ -47,25 +46,37 @@ interface Distances {
   prefix: number;
 }
 
+// Two rows of the edit-distance table, reused by every term of a scan (no allocation per term).
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 // Levenshtein distance of the query to the whole term and to its closest prefix, giving up once
 // every cell of a row exceeds the budget.
 function measureDistances(query: string, term: string, budget: number): Distances {
-  let previous = Array.from({ length: query.length + 1 }, (_, j) => j);
-  let prefix = previous[query.length] ?? Infinity;
-  for (let i = 1; i <= term.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= query.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (term[i - 1] === query[j - 1] ? 0 : 1);
-      const cell = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-      current.push(cell);
-      rowMin = Math.min(rowMin, cell);
-    }
-    prefix = Math.min(prefix, current[query.length] ?? Infinity);
-    if (rowMin > budget) return { whole: Infinity, prefix };
-    previous = current;
+  const width = query.length + 1;
+  if (previousRow.length < width) {
+    previousRow = new Int32Array(width * 2);
+    currentRow = new Int32Array(width * 2);
   }
-  return { whole: previous[query.length] ?? Infinity, prefix };
+  let previous = previousRow;
+  let current = currentRow;
+  for (let j = 0; j < width; j++) previous[j] = j;
+  let prefix = query.length;
+  for (let i = 1; i <= term.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    const letter = term.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const substitution = (previous[j - 1] as number) + (letter === query.charCodeAt(j - 1) ? 0 : 1);
+      const cell = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, substitution);
+      current[j] = cell;
+      if (cell < rowMin) rowMin = cell;
+    }
+    if ((current[query.length] as number) < prefix) prefix = current[query.length] as number;
+    if (rowMin > budget) return { whole: Infinity, prefix };
+    [previous, current] = [current, previous];
+  }
+  return { whole: previous[query.length] as number, prefix };
 }
 
 // Worth of a match relative to an exact one.
@@ -75,26 +86,26 @@ const FUZZY_PREFIX_WEIGHT = 0.3;
 // Enough for any prefix of two letters or more in a 100,000-item archive; a one-letter prefix is cut.
 const MAX_EXPANSIONS = 5000;
 
-function keepBest(into: Map<string, number>, term: string, weight: number): void {
-  if ((into.get(term) ?? 0) < weight) into.set(term, weight);
+function keepBest(into: Map<number, number>, id: number, weight: number): void {
+  if ((into.get(id) ?? 0) < weight) into.set(id, weight);
 }
 
 /**
- * The index terms a query word matches, each with its weight: exact and by prefix; only when the
+ * The index terms (ids) a query word matches, each with its weight: exact and by prefix; only when the
  * word begins no index term at all, with typos and with typos in a prefix. Typo tolerance is a
  * fallback so that "Interaction" never brings in every "international"; typo matches must share
  * the first letter, which keeps the scan short.
  */
-export function expandQueryTerms(index: InvertedIndex, variants: QueryTermVariant[]): Map<string, number> {
+export function expandQueryTerms(index: InvertedIndex, variants: QueryTermVariant[]): Map<number, number> {
   const sorted = sortTermIds(index);
-  const found = new Map<string, number>();
+  const found = new Map<number, number>();
   for (const { term: query, weight } of variants) {
     for (let i = lowerBound(index, sorted, query); i < sorted.length; i++) {
       const id = sorted[i] as number;
       const term = index.terms[id] as string;
       if (!term.startsWith(query)) break;
       if (index.docCounts[id] === 0) continue; // every doc holding it was removed
-      keepBest(found, term, term === query ? weight : weight * PREFIX_WEIGHT);
+      keepBest(found, id, term === query ? weight : weight * PREFIX_WEIGHT);
     }
   }
   if (found.size === 0) {
@@ -103,8 +114,9 @@ export function expandQueryTerms(index: InvertedIndex, variants: QueryTermVarian
   if (found.size <= MAX_EXPANSIONS) return found;
   // A one-letter prefix can match most of the vocabulary: keep the strongest, then the most frequent
   // (a cut term then drops the fewest docs).
-  const count = (term: string): number => index.docCounts[findTermId(index, term) ?? -1] ?? 0;
-  const ranked = [...found].sort((a, b) => b[1] - a[1] || count(b[0]) - count(a[0]) || (a[0] < b[0] ? -1 : 1));
+  const count = (id: number): number => index.docCounts[id] ?? 0;
+  const term = (id: number): string => index.terms[id] as string;
+  const ranked = [...found].sort((a, b) => b[1] - a[1] || count(b[0]) - count(a[0]) || (term(a[0]) < term(b[0]) ? -1 : 1));
   return new Map(ranked.slice(0, MAX_EXPANSIONS));
 }
 
@@ -113,7 +125,7 @@ function addTypoMatches(
   sorted: Uint32Array,
   query: string,
   weight: number,
-  found: Map<string, number>,
+  found: Map<number, number>,
 ): void {
   const budget = maxTypos(query);
   const first = query[0];
@@ -125,7 +137,7 @@ function addTypoMatches(
     if (index.docCounts[id] === 0) continue;
     if (term.length < query.length - budget) continue;
     const distances = measureDistances(query, term, budget);
-    if (distances.whole <= budget) keepBest(found, term, weight * FUZZY_WEIGHT);
-    else if (distances.prefix <= budget) keepBest(found, term, weight * FUZZY_PREFIX_WEIGHT);
+    if (distances.whole <= budget) keepBest(found, id, weight * FUZZY_WEIGHT);
+    else if (distances.prefix <= budget) keepBest(found, id, weight * FUZZY_PREFIX_WEIGHT);
   }
 }
