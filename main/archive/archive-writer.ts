@@ -51,12 +51,13 @@ export class ArchiveWriter {
     if (this.isReadOnly) throw new ArchiveError('read-only', 'the archive was opened read-only; nothing was written');
     if (this.hasPending) throw new ArchiveError('journal-pending', 'an earlier change is unfinished; it must be finished (Archive.exclusive does) before a new one');
     let conflicts: Conflict[];
+    const hashed = writes.map((write) => ({ ...write, sha256: write.sha256 ?? sha256Of(write.data) }));
     try {
-      conflicts = await commitChange(this.dir, op, { writes, removals }, { fs: this.fs, now: this.now });
+      conflicts = await commitChange(this.dir, op, { writes: hashed, removals }, { fs: this.fs, now: this.now });
     } catch (error) {
       conflicts = await this.recoverAfter(error);
     }
-    for (const write of writes) this.hashes.set(this.rel(write.path), sha256Of(write.data));
+    for (const write of hashed) this.hashes.set(this.rel(write.path), write.sha256);
     for (const removal of removals) this.hashes.delete(this.rel(removal.path));
     const kept = conflicts.map((conflict) => ({ file: this.rel(conflict.file), copy: this.rel(conflict.copy) }));
     for (const conflict of kept) for (const listener of this.listeners) {

@@ -49,6 +49,8 @@ export interface OpenOptions {
 export interface ItemChange {
   item: Item;
   previous: Item | null;
+  /** serializeItem(item), when the caller has it already (an import prepares it in the ingest worker). */
+  data?: string;
 }
 
 /** Files changed outside the app, as the watcher read them (watch.ts): what `applyOutsideChanges` applies. */
@@ -328,20 +330,23 @@ export class Archive {
    */
   async writeItemChanges(
     changes: ItemChange[],
-    extraWrites: { path: string; data: Uint8Array }[] = [],
+    extraWrites: { path: string; data: Uint8Array; sha256?: string }[] = [],
     op = 'items',
   ): Promise<ArchiveConflict[]> {
     // Sources are content-addressed: whatever is there under the name has the same bytes.
     const writes: PlannedWrite[] = extraWrites.map((write) => ({ ...write, expected: undefined }));
     const removals: PlannedRemoval[] = [];
     const placed: { id: string; file: string; old: string | null }[] = [];
-    for (const { item, previous } of changes) {
+    // Names taken by earlier items of this change: fileOwners learns them only after the commit.
+    const claimed = new Set<string>();
+    for (const { item, previous, data } of changes) {
       const old = this.index.get(item.id)?.file ?? null;
       const isMoved = !old || !previous || previous.date !== item.date || previous.title !== item.title;
-      const file = isMoved ? this.freeItemPath(item) : old;
+      const file = isMoved ? this.freeItemPath(item, claimed) : old;
+      claimed.add(file);
       const isSame = (bytes: Buffer) => previous !== null && isSameItem(bytes, file, previous);
       const path = join(this.dir, file);
-      writes.push({ path, data: serializeItem(item), expected: file === old ? this.writer.expectedAt(path) : null, isSame });
+      writes.push({ path, data: data ?? serializeItem(item), expected: file === old ? this.writer.expectedAt(path) : null, isSame });
       if (old && old !== file) {
         const oldPath = join(this.dir, old);
         removals.push({ path: oldPath, expected: this.writer.expectedAt(oldPath), isSame: (bytes) => previous !== null && isSameItem(bytes, old, previous) });
@@ -354,16 +359,18 @@ export class Archive {
       const entry = this.index.get(id);
       if (old) this.fileOwners.delete(old);
       this.fileOwners.set(file, id);
-      if (entry) this.index.put(entry.item, file);
+      // Only the file changed: set on the index's own entry, since put() would recompute the item's
+      // dedupe keys (hundreds of texts normalized in one go after an import batch).
+      if (entry) entry.file = file;
     }
     if (placed.length > 0) this.changes.emit({ items: placed.map((p) => p.id) });
     return conflicts;
   }
 
-  private freeItemPath(item: Item): string {
+  private freeItemPath(item: Item, claimed: ReadonlySet<string> = new Set()): string {
     const file = itemRelPath(item);
     const owner = this.fileOwners.get(file);
-    return owner === undefined || owner === item.id ? file : itemRelPath(item, 16);
+    return (owner === undefined || owner === item.id) && !claimed.has(file) ? file : itemRelPath(item, 16);
   }
 
   /** Applies a curator's edit to one item and writes it; returns the item as saved. */

@@ -96,6 +96,28 @@ export async function writeFilesAtomic(files: FileWrite[], options: AtomicOption
   for (const dir of folders) await syncFolder(dir, fs);
 }
 
+/**
+ * Runs `task` for every item with at most `limit` in flight (fsyncs are cheap side by side, slow one
+ * after another). On the first failure no new task starts; the ones in flight are waited for, so
+ * nothing is still writing when the caller cleans up, and that first error is thrown.
+ */
+export async function runBounded<T>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async () => {
+    while (failure === null && next < items.length) {
+      const index = next++;
+      try {
+        await task(items[index] as T, index);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+}
+
 /** Removes files (missing ones are fine) and makes the removals durable. */
 export async function removeFilesDurably(paths: string[], options: AtomicOptions = {}): Promise<void> {
   const fs = options.fs ?? nodeFs;

@@ -2,6 +2,8 @@
 // per kill), then recovery (opening the archive) and `check`: no damaged or partial file, no journal
 // or temp file left, and the archive exactly as it was after some whole number of operations — every
 // multi-file change done or undone. ANNALS_LONG_TESTS=1 runs ten times as many kills.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,19 +33,50 @@ afterAll(async () => {
 
 type Snapshot = Map<string, string>;
 
+/** snapshotFiles, synchronously (called from the import's onBatchWritten, which does not wait). */
+function snapshotFilesSync(dir: string): Snapshot {
+  const out: Snapshot = new Map();
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const rel = join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/');
+    if (!rel.startsWith('.annals/')) out.set(rel, createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex'));
+  }
+  return out;
+}
+
 const sameSnapshot = (a: Snapshot, b: Snapshot) => a.size === b.size && [...a].every(([file, hash]) => b.get(file) === hash);
 
-/** The archive (and export folder) after 0, 1, … n operations, run in this process on the same clock. */
-async function referenceStates(kind: ScenarioKind, base: string): Promise<{ archive: Snapshot[]; out: Snapshot[] }> {
+interface Reference {
+  archive: Snapshot[];
+  out: Snapshot[];
+  /** Per state: true when it is the state between two batches of one import (not after a whole operation). */
+  isMidImport: boolean[];
+  ops: number;
+}
+
+/**
+ * The archive (and export folder) after 0, 1, … n operations, and after each batch of an import,
+ * run in this process on the same clock.
+ */
+async function referenceStates(kind: ScenarioKind, base: string): Promise<Reference> {
   const dir = join(root, `${kind}-reference`);
   const out = join(root, `${kind}-reference-out`);
   await cp(base, dir, { recursive: true });
   const archive = await openArchive(dir, { now: scenarioClock(10_000) });
-  const states = { archive: [await snapshotFiles(dir)], out: [await snapshotFiles(out)] };
-  for (const op of scenarioOps(kind, archive, out)) {
+  const states: Reference = { archive: [await snapshotFiles(dir)], out: [await snapshotFiles(out)], isMidImport: [false], ops: 0 };
+  // An import's batches are each a whole change: the state after each one is a state a kill may leave.
+  const afterBatch = () => {
+    states.archive.push(snapshotFilesSync(dir));
+    states.out.push(snapshotFilesSync(out));
+    states.isMidImport.push(true);
+  };
+  for (const op of scenarioOps(kind, archive, out, { onBatchWritten: afterBatch })) {
     await op();
     states.archive.push(await snapshotFiles(dir));
     states.out.push(await snapshotFiles(out));
+    states.isMidImport.push(false);
+    states.ops += 1;
   }
   await archive.close();
   return states;
@@ -57,6 +90,10 @@ interface Tally {
   leftovers: number;
   outsideTemp: number;
   killedAfterOps: number[];
+  /** Kills that left the archive between two batches of one import. */
+  midImport: number;
+  /** The reference states the recovered archives matched. */
+  statesHit: Set<number>;
 }
 
 /** Runs one child to its end (calibration): answers how long its operations took after "ready". */
@@ -74,7 +111,7 @@ async function timeFullRun(kind: ScenarioKind, base: string): Promise<number> {
   return took;
 }
 
-async function verifyAfterKill(kind: ScenarioKind, dir: string, out: string, reference: { archive: Snapshot[]; out: Snapshot[] }, tally: Tally) {
+async function verifyAfterKill(kind: ScenarioKind, dir: string, out: string, reference: Reference, tally: Tally) {
   const archive = await openArchive(dir, { now: scenarioClock(90_000) }); // recovery: the killed child's lock is stale
   const problems = await archive.check();
   await archive.close();
@@ -83,6 +120,11 @@ async function verifyAfterKill(kind: ScenarioKind, dir: string, out: string, ref
   tally.leftovers += (await listJournals(dir, nodeArchiveFs)).length + (await findTempFiles(dir)).length;
   const state = await snapshotFiles(dir);
   const k = reference.archive.findIndex((snapshot) => sameSnapshot(snapshot, state));
+  // An intermediate state may equal an operation's end (a batch of duplicates changes nothing): only a state no operation ends with counts.
+  if (k >= 0 && reference.isMidImport[k] && !reference.archive.some((snapshot, i) => !reference.isMidImport[i] && sameSnapshot(snapshot, state))) {
+    tally.midImport += 1;
+  }
+  if (k >= 0) tally.statesHit.add(k);
   if (k < 0) {
     tally.halfDone += 1;
     console.error(`[kill-test] ${kind}: the archive matches no state after a whole number of operations`);
@@ -98,7 +140,13 @@ async function verifyAfterKill(kind: ScenarioKind, dir: string, out: string, ref
   }
 }
 
-async function killOnce(kind: ScenarioKind, n: number, base: string, delayMs: number, reference: { archive: Snapshot[]; out: Snapshot[] }, tally: Tally) {
+/** When to kill: `delayMs` after "ready", or after the child's `batches`-th "batch" line (an import batch on disk). */
+interface KillMoment {
+  delayMs: number;
+  batches?: number;
+}
+
+async function killOnce(kind: ScenarioKind, n: number, base: string, moment: KillMoment, reference: Reference, tally: Tally) {
   const dir = join(root, `${kind}-${n}`);
   const out = join(root, `${kind}-${n}-out`);
   await cp(base, dir, { recursive: true });
@@ -107,7 +155,8 @@ async function killOnce(kind: ScenarioKind, n: number, base: string, delayMs: nu
     await child.waitForLine(/^loaded$/);
     child.send('go');
     await child.waitForLine(/^ready$/);
-    await new Promise((resolve) => setTimeout(resolve, delayMs)); // the kill moment itself, not a synchronisation
+    if (moment.batches !== undefined) await waitForBatches(child, moment.batches);
+    await new Promise((resolve) => setTimeout(resolve, moment.delayMs)); // the kill moment itself, not a synchronisation
     await child.kill();
   } finally {
     await child.kill();
@@ -122,6 +171,12 @@ async function killOnce(kind: ScenarioKind, n: number, base: string, delayMs: nu
   await rm(out, { recursive: true, force: true });
 }
 
+/** Resolves when the child has printed `count` "batch" lines, or has ended (checked every millisecond). */
+async function waitForBatches(child: Child, count: number): Promise<void> {
+  const isReached = () => child.lines.filter((line) => line === 'batch').length >= count || child.process.exitCode !== null || child.process.signalCode !== null;
+  while (!isReached()) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 async function runKills(kind: ScenarioKind, seed: number): Promise<Tally> {
   const base = join(root, `${kind}-base`);
   await createBaseArchive(base, kind);
@@ -130,19 +185,25 @@ async function runKills(kind: ScenarioKind, seed: number): Promise<Tally> {
   const random = seededRandom(seed);
   // Children run slower side by side than alone: the moments span a bit more than the calibrated run.
   const delayOf = () => Math.floor(random() * duration * 1.3);
-  const tally: Tally = { kills: 0, finished: 0, damaged: 0, halfDone: 0, leftovers: 0, outsideTemp: 0, killedAfterOps: [] };
+  // Batches follow each other within milliseconds: one import kill in three is aimed just after a
+  // batch reached the disk (while the next one is staged, committed or placed), the rest at random.
+  const batchCount = reference.isMidImport.filter(Boolean).length;
+  const momentOf = (n: number): KillMoment =>
+    kind === 'import' && n % 3 === 0 ? { batches: 1 + Math.floor(random() * batchCount), delayMs: Math.floor(random() * 6) } : { delayMs: delayOf() };
+  const tally: Tally = { kills: 0, finished: 0, damaged: 0, halfDone: 0, leftovers: 0, outsideTemp: 0, killedAfterOps: [], midImport: 0, statesHit: new Set() };
   let started = 0;
   const worker = async () => {
     while (tally.kills + (started - tally.kills - tally.finished) < KILLS[kind] && started < KILLS[kind] * 2) {
       const n = started++;
-      await killOnce(kind, n, base, delayOf(), reference, tally);
+      await killOnce(kind, n, base, momentOf(n), reference, tally);
     }
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   const moments = new Set(tally.killedAfterOps).size;
+  const batches = kind === 'import' ? ` states-between-batches=${reference.isMidImport.filter(Boolean).length} killed-between-batches=${tally.midImport}` : '';
   console.log(
     `[kill-test] ${kind}: kills=${tally.kills} finished-unkilled=${tally.finished} damaged=${tally.damaged} half-done=${tally.halfDone} leftovers=${tally.leftovers}` +
-      ` ops=${reference.archive.length - 1} distinct-kill-points=${moments} run=${duration}ms` +
+      ` ops=${reference.ops}${batches} distinct-kill-points=${moments} states-recovered=${tally.statesHit.size} run=${duration}ms` +
       (kind === 'export' ? ` export-folder-temp-files=${tally.outsideTemp}` : ''),
   );
   return tally;

@@ -1,7 +1,9 @@
 // A full disk, a revoked permission, a failing disk, a file held by another program: the file-system
 // shim fails the N-th call of the write path, and every call after it until the cause is "fixed",
-// for every N of a small import (and of an import followed by a re-tag of existing items). Each time: the caller gets a clear error with a stable code, no file holds anything but its old or its
-// new content, retrying after the fix completes the job, and the archive then passes `check`.
+// for every N of a small import (and of an import in two batches, and of an import followed by a
+// re-tag of existing items). Each time: the caller gets a clear error with a stable code, no file
+// holds anything but its old or its new content, retrying after the fix completes the job, and the
+// archive then passes `check`.
 import { cp, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +39,18 @@ const asFailure = (error: unknown) => ({ code: (error as { code: string }).code,
 /** A small import: a page of four items, its source and their files. */
 const importJob: Job = async (archive) => {
   const failed = (await archive.importPaths([PAGE])).failed[0];
+  return failed ? { code: failed.code, message: failed.message } : null;
+};
+
+const BATCHED_PAGES = ['000_cd461175736abc75.txt', '001_f0ede400db868b7c.txt', 'ru/ru1.txt'].map((name) =>
+  fileURLToPath(new URL(`../../resources/seeds/${name}`, import.meta.url)),
+);
+
+/** Three pages in two batches: a failure in the second batch stops the import after the first one is written. */
+const batchedImportJob: Job = async (archive) => {
+  const result = await archive.importPaths(BATCHED_PAGES, { batch: { files: 2 } });
+  const failed = result.failed[0];
+  if (failed && !result.stopped) throw new Error(`a write failure must stop the import: ${failed.message}`);
   return failed ? { code: failed.code, message: failed.message } : null;
 };
 
@@ -136,6 +150,13 @@ async function runFaults(name: string, job: Job, isEveryCodeAtEveryCall: boolean
 describe('file-system failures at every call of a job (ENOSPC, EACCES, EIO, EBUSY, persisting until fixed)', () => {
   it('a small import: every original intact, a stable error code, the retry completes it, check passes', async () => {
     const figures = await runFaults('import', importJob, true);
+    expect(figures).toMatchObject({ damaged: 0, notCompleted: 0, checkProblems: 0 });
+    expect(figures.reported).toBeGreaterThan(figures.runs / 2);
+  }, 180_000);
+
+  it('an import in two batches: the batch that fails is undone, the import stops, the retry completes it', async () => {
+    const figures = await runFaults('batched-import', batchedImportJob, IS_LONG);
+    expect(figures.runs).toBeGreaterThan(IS_LONG ? 200 : 20);
     expect(figures).toMatchObject({ damaged: 0, notCompleted: 0, checkProblems: 0 });
     expect(figures.reported).toBeGreaterThan(figures.runs / 2);
   }, 180_000);

@@ -1,16 +1,13 @@
 // Import jobs run in the background: the call that starts one answers its id at once, progress and
-// the summary arrive as events. Files are imported one at a time under the write lock, so edits made
-// during a long import are not held up by it; each file is read and parsed in the ingest worker
-// thread; cancelling stops between files.
+// the summary arrive as events. Files are imported in batches (archive/import.ts), each under the
+// write lock only while it is written, so edits made during a long import are not held up by it; each
+// file is read, parsed and prepared in an ingest worker thread; cancelling stops between files.
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportSummary } from '../../shared/api';
-import type { Item } from '../../shared/model';
-import type { Archive } from '../archive';
-import { expandImportPaths } from '../archive/import';
-import { runWithPageReader } from '../ingest';
-import { readPageInWorker } from '../ingest/worker-client';
+import type { Archive, ImportProgress, ImportResult } from '../archive';
+import { preparePageInWorker } from '../ingest/worker-client';
 import { toApiError } from './errors';
 import type { EventHub } from './events';
 import { safeFileName } from './safe-file-name';
@@ -47,29 +44,34 @@ interface JobDeps {
   events: EventHub;
 }
 
-/** Imports the plan's files one by one, announcing progress and changes; always ends with import-done. */
+/** Least time between two progress events (a 20,000-file import must not send 20,000 of them). */
+const PROGRESS_EVERY_MS = 100;
+
+/** Imports the plan's files in batches, announcing progress and changes; always ends with import-done. */
 async function runImportJob(deps: JobDeps, jobId: string, plan: JobPlan, signal: AbortSignal): Promise<void> {
   const { events } = deps;
   const archive = deps.getArchive();
   const summary: ImportSummary = { jobId, added: 0, merged: 0, duplicates: 0, failed: [], files: [], cancelled: false };
   const nameOf = (path: string) => plan.displayNames.get(path) ?? path;
+  let lastProgress = -Infinity;
+  const onProgress = ({ step, done, total, file }: ImportProgress) => {
+    const at = performance.now();
+    if (step === 'importing' && done > 0 && at - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = at;
+    events.emit('import-progress', { jobId, step, done, total, ...(file === undefined ? {} : { file: nameOf(file) }) });
+  };
   try {
-    events.emit('import-progress', { jobId, step: 'listing', done: 0, total: plan.paths.length });
-    const files = await expandImportPaths(plan.paths, archive.dir);
-    const known = snapshotItems(archive);
-    for (const [done, file] of files.entries()) {
-      if (signal.aborted) {
-        summary.cancelled = true;
-        break;
-      }
-      events.emit('import-progress', { jobId, step: 'importing', done, total: files.length, file: nameOf(file) });
-      // Reading and parsing run in the ingest worker: a 50 MB or pathological page never stalls the app.
-      const result = await deps.lock.run(() => runWithPageReader(readPageInWorker, () => archive.importPaths([file])));
-      addToSummary(summary, result, nameOf(file));
-      const changed = refreshSnapshot(known, archive);
-      if (changed.length > 0) events.emit('items-changed', { items: changed, collections: [], reset: false });
-    }
-    events.emit('import-progress', { jobId, step: 'done', done: summary.files.length, total: files.length });
+    // Pages are read, parsed and prepared in the ingest workers (a 50 MB or pathological page never
+    // stalls the app); each batch takes the write lock only while it is absorbed and written, so an
+    // edit made during a long import waits for one batch at most.
+    const result = await archive.importPaths(plan.paths, {
+      preparer: preparePageInWorker,
+      serialize: (task) => deps.lock.run(task),
+      signal,
+      onProgress,
+      onBatchWritten: (items) => events.emit('items-changed', { items, collections: [], reset: false }),
+    });
+    addToSummary(summary, result, nameOf);
   } catch (error) {
     const { code, message } = toApiError(error);
     summary.failed.push({ file: '', code, message });
@@ -134,34 +136,16 @@ function newJobId(): string {
   return randomBytes(8).toString('hex');
 }
 
-type ImportResult = Awaited<ReturnType<Archive['importPaths']>>;
-
-function addToSummary(summary: ImportSummary, result: ImportResult, name: string): void {
-  for (const file of result.files) summary.files.push({ ...file, file: name });
-  for (const failure of result.failed) summary.failed.push({ ...failure, file: name });
+function addToSummary(summary: ImportSummary, result: ImportResult, nameOf: (path: string) => string): void {
+  for (const file of result.files) summary.files.push({ ...file, file: nameOf(file.file) });
+  for (const failure of result.failed) summary.failed.push({ ...failure, file: nameOf(failure.file) });
+  if (result.stopped) {
+    const { code, message, notImported } = result.stopped;
+    const untried = notImported > 0 ? ` ${notImported} more file(s) were not imported.` : '';
+    summary.failed.push({ file: '', code, message: `${message} The import stopped there.${untried} Importing the same files again finishes the job.` });
+  }
   summary.added += result.added;
   summary.merged += result.merged;
   summary.duplicates += result.duplicates;
-}
-
-function snapshotItems(archive: Archive): Map<string, Item> {
-  return new Map(archive.itemIndex.all().map(({ item }) => [item.id, item]));
-}
-
-/** Ids changed since the snapshot; the snapshot is brought up to date. */
-function refreshSnapshot(known: Map<string, Item>, archive: Archive): string[] {
-  const changed: string[] = [];
-  const seen = new Set<string>();
-  for (const { item } of archive.itemIndex.all()) {
-    seen.add(item.id);
-    if (known.get(item.id) === item) continue;
-    changed.push(item.id);
-    known.set(item.id, item);
-  }
-  for (const id of [...known.keys()]) {
-    if (seen.has(id)) continue;
-    changed.push(id);
-    known.delete(id);
-  }
-  return changed;
+  summary.cancelled = result.cancelled;
 }

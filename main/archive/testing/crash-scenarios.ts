@@ -9,16 +9,25 @@ import { fileURLToPath } from 'node:url';
 import { exportCollection } from '../../export';
 import { addTaxonomyAliases } from '../../services/taxonomy-edits';
 import { type Archive, openArchive } from '../archive';
+import type { PagePreparer } from '../import-prepare';
 
 export const SCENARIOS = ['import', 'edit', 'export'] as const;
 export type ScenarioKind = (typeof SCENARIOS)[number];
 
 // The driver may run bundled elsewhere (testing/child.ts): the test tells it where the seeds are.
 const SEEDS = process.env.ANNALS_SEEDS_DIR ?? fileURLToPath(new URL('../../../resources/seeds', import.meta.url));
-/** Small pages keep a run short: the import scenario's pages, one operation each. */
-export const IMPORT_PAGES = ['000_cd461175736abc75.txt', '001_f0ede400db868b7c.txt', '003_a451cee1329377aa.txt', 'ru/ru1.txt', 'ru/ru2.txt'].map(
-  (name) => join(SEEDS, name),
-);
+/**
+ * Small pages keep a run short: the import scenario's operations, each an import of these pages in
+ * batches of at most IMPORT_BATCH_FILES pages, so a kill lands inside a multi-page batch, between two
+ * batches of one import, or between imports (the last one re-imports a page: a batch of duplicates).
+ */
+export const IMPORT_OPS = [
+  ['000_cd461175736abc75.txt', '001_f0ede400db868b7c.txt', '003_a451cee1329377aa.txt'],
+  ['ru/ru1.txt'],
+  ['ru/ru2.txt', 'ru/ru4.txt', '000_cd461175736abc75.txt'],
+  ['ru/ru5.txt', '004_b84ff4f94bcea16d.txt', 'ru/ru6.txt'],
+].map((names) => names.map((name) => join(SEEDS, name)));
+export const IMPORT_BATCH_FILES = 2;
 const BASE_PAGES = ['002_0eeb045d78135ec7.txt', 'ru/ru3.txt'].map((name) => join(SEEDS, name));
 const COLLECTION = 'Crash test';
 const GENERATED = '2026-02-01T00:00:00.000Z';
@@ -75,9 +84,21 @@ function exportOps(archive: Archive, out: string): Op[] {
   );
 }
 
-/** The operations of a scenario, bound to an open archive (and, for exports, the output folder). */
-export function scenarioOps(kind: ScenarioKind, archive: Archive, out: string): Op[] {
-  if (kind === 'import') return IMPORT_PAGES.map((page) => () => archive.importPaths([page]));
+export interface ScenarioHooks {
+  /** Told when an import batch is on disk (the test records the state there too). */
+  onBatchWritten?: () => void;
+  /** How an import reads its pages (the driver uses the ingest workers, as the app does). */
+  preparer?: PagePreparer;
+}
+
+/**
+ * The operations of a scenario, bound to an open archive (and, for exports, the output folder).
+ */
+export function scenarioOps(kind: ScenarioKind, archive: Archive, out: string, hooks: ScenarioHooks = {}): Op[] {
+  if (kind === 'import') {
+    const { onBatchWritten, preparer } = hooks;
+    return IMPORT_OPS.map((pages) => () => archive.importPaths(pages, { batch: { files: IMPORT_BATCH_FILES }, onBatchWritten, preparer }));
+  }
   return kind === 'edit' ? editOps(archive) : exportOps(archive, out);
 }
 
