@@ -17,7 +17,10 @@ export interface ArchiveFs {
 
 export const nodeArchiveFs: ArchiveFs = nodeFs;
 
-const WRITE_ERRORS: Record<string, { code: ArchiveErrorCode; reason: string }> = {
+/** The stable codes a failed write is reported with, by the archive and by exports alike. */
+export type WriteErrorCode = 'disk-full' | 'permission-denied' | 'file-busy' | 'io-error';
+
+const WRITE_ERRORS: Record<string, { code: WriteErrorCode & ArchiveErrorCode; reason: string }> = {
   ENOSPC: { code: 'disk-full', reason: 'the disk is full' },
   EDQUOT: { code: 'disk-full', reason: 'the disk quota is exhausted' },
   EACCES: { code: 'permission-denied', reason: 'permission was denied' },
@@ -26,6 +29,13 @@ const WRITE_ERRORS: Record<string, { code: ArchiveErrorCode; reason: string }> =
   EBUSY: { code: 'file-busy', reason: 'a file is in use by another program' },
   EIO: { code: 'io-error', reason: 'the disk reported an input/output error' },
 };
+
+/** The stable code of a failed write and why it failed in words, the path included when known. */
+export function describeWriteFailure(error: unknown, errno: string): { code: WriteErrorCode & ArchiveErrorCode; reason: string } {
+  const known = WRITE_ERRORS[errno] ?? { code: 'io-error' as const, reason: `the file system refused the write (${errno})` };
+  const path = (error as { path?: unknown }).path;
+  return { code: known.code, reason: typeof path === 'string' ? `${known.reason} (${path})` : known.reason };
+}
 
 /** The errno code of a Node file-system error, if it is one. */
 export function errnoOf(error: unknown): string | undefined {
@@ -41,10 +51,8 @@ export function errnoOf(error: unknown): string | undefined {
 export function toWriteError(error: unknown, outcome: string): unknown {
   const errno = errnoOf(error);
   if (errno === undefined || error instanceof ArchiveError) return error;
-  const known = WRITE_ERRORS[errno] ?? { code: 'io-error' as const, reason: `the file system refused the write (${errno})` };
-  const path = (error as { path?: unknown }).path;
-  const where = typeof path === 'string' ? ` (${path})` : '';
-  const failure = new ArchiveError(known.code, `Annals could not write to the archive: ${known.reason}${where}. ${outcome}`);
+  const known = describeWriteFailure(error, errno);
+  const failure = new ArchiveError(known.code, `Annals could not write to the archive: ${known.reason}. ${outcome}`);
   (failure as { cause?: unknown }).cause = error;
   return failure;
 }
