@@ -20,7 +20,8 @@ import { type PlannedRemoval, type PlannedWrite, type RecoveryReport, recoverJou
 import { ItemIndex } from './item-index';
 import { type Manifest, createManifest, readManifest } from './manifest';
 import { COLLECTIONS_DIR, ITEMS_DIR, SOURCES_DIR, collectionRelPath, itemRelPath } from './paths';
-import { type Problem, scanArchive } from './scan';
+import { ITEMS_CACHE_MIN_ITEMS, readItemsCache, writeItemsCache } from './items-cache';
+import { type Problem, type ScanResult, scanArchive } from './scan';
 import { checkArchive } from './check';
 import { SEARCH_CACHE_FILE, loadOrBuildSearchIndex } from './search-cache';
 import { type ArchiveStats, computeStats } from './stats';
@@ -92,7 +93,7 @@ export async function openArchive(dir: string, options: OpenOptions = {}): Promi
       if (options.sweep !== false) await sweepTempFiles(dir);
     }
     const archive = new Archive(dir, manifest, now, new ArchiveWriter(dir, fs, now, isReadOnly), lock, recovery);
-    await archive.reload();
+    await archive.loadWithStartCache();
     return archive;
   } catch (error) {
     await lock?.release();
@@ -112,6 +113,8 @@ export class Archive {
   // The search cache is keyed by the files' stats, so a search run between an outside edit and its
   // application would cache the old view under the new fingerprint.
   private isSearchCacheStale = false;
+  // The start cache being written after the open; close() waits for it so no write outlives the archive.
+  private startCacheWrite: Promise<void> = Promise.resolve();
 
   constructor(
     readonly dir: string,
@@ -140,6 +143,7 @@ export class Archive {
 
   /** Releases the write lock (the archive must not be changed afterwards). */
   async close(): Promise<void> {
+    await this.startCacheWrite;
     await this.lockHandle?.release();
   }
 
@@ -150,7 +154,26 @@ export class Archive {
 
   /** Re-reads every item and collection file (after external edits, or to roll back a failed write). */
   async reload(): Promise<void> {
-    const scan = await scanArchive(this.dir);
+    this.applyScan(await scanArchive(this.dir));
+  }
+
+  /**
+   * Reads the archive as `reload` does, taking unchanged item files from the start cache (items-cache.ts),
+   * then refreshes that cache in the background when it was missing or stale. Called by openArchive.
+   */
+  async loadWithStartCache(): Promise<void> {
+    const scannedAt = Date.now();
+    const cache = await readItemsCache(this.dir);
+    const scan = await scanArchive(this.dir, { cache });
+    this.applyScan(scan);
+    const isCacheCurrent = scan.cacheHits === scan.itemStamps.length && cache.size === scan.cacheHits;
+    if (scan.itemStamps.length >= ITEMS_CACHE_MIN_ITEMS && !isCacheCurrent) {
+      // Never awaited by the open: a cache that cannot be written only costs the next open a full read.
+      this.startCacheWrite = writeItemsCache(this.dir, scan.itemStamps, scannedAt).catch(() => undefined);
+    }
+  }
+
+  private applyScan(scan: ScanResult): void {
     const index = new ItemIndex();
     const owners = new Map<string, string>();
     const problems = [...scan.problems];
