@@ -25,11 +25,12 @@ import { initialWorkspace, reduceWorkspace } from './workspace-state';
 export function App() {
   const [ws, dispatch] = useReducer(reduceWorkspace, initialWorkspace);
   const query = composeQuery(ws.text, ws.filters, ws.range);
-  const { result, resultGeneration, loadMore } = useSearch(query, ws.sort);
+  const { result, resultQuery, resultGeneration, isPreview, loadMore } = useSearch(query, ws.sort);
   const hits = result?.hits ?? [];
   const { status } = useMirrorState();
   // A result computed before any index was loaded would read as "the archive is empty".
-  const isFirstLoad = resultGeneration === 0 && status !== 'error';
+  // (The start preview is not: it holds the cache's real item count.)
+  const isFirstLoad = !isPreview && resultGeneration === 0 && status !== 'error';
   const collections = useCollections();
   const info = useArchiveInfo();
   const importControl = useImport();
@@ -109,6 +110,7 @@ export function App() {
             ws={ws}
             dispatch={dispatch}
             result={result}
+            resultQuery={resultQuery}
             focusRequest={focusRequest}
             onOpen={openRow}
             onSelect={selectRow}

@@ -1,8 +1,9 @@
 // The middle column below the search box: timeline, bulk actions and the result list.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Dispatch } from 'react';
 import { isApiCallError } from '../api';
 import type { SearchResult } from '../../../shared/search/index';
+import type { MonthRange } from '../search/compose-query';
 import { updateItems } from '../reader/mutations';
 import { BulkBar } from '../results/BulkBar';
 import { ResultList } from '../results/ResultList';
@@ -13,6 +14,8 @@ interface Props {
   ws: WorkspaceState;
   dispatch: Dispatch<WorkspaceAction>;
   result: SearchResult | null;
+  /** The query `result` answers. */
+  resultQuery: string | null;
   focusRequest: number;
   onOpen: (index: number) => void;
   onSelect: (id: string, mode: 'toggle' | 'range') => void;
@@ -20,16 +23,18 @@ interface Props {
 }
 
 /** Timeline, bulk bar and results of the current search. */
-export function ResultsPane({ ws, dispatch, result, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
+export function ResultsPane({ ws, dispatch, result, resultQuery, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
   const ids = ws.selected;
   const [error, setError] = useState<string | null>(null);
+  // Stable, so the memoised timeline skips the renders of keystrokes whose results are not in yet.
+  const setRange = useCallback((range: MonthRange | null) => dispatch({ type: 'set-range', range }), [dispatch]);
   const setStatus = (status: Parameters<typeof updateItems>[1]['status']) => {
     setError(null);
     updateItems(ids, { status }).catch((caught: unknown) => setError(`Status not changed: ${isApiCallError(caught) ? caught.message : String(caught)}`));
   };
   return (
     <>
-      <Timeline months={result?.months ?? []} range={ws.range} onRange={(range) => dispatch({ type: 'set-range', range })} />
+      <Timeline months={result?.months ?? []} range={ws.range} onRange={setRange} />
       <BulkBar
         count={ids.length}
         onTag={() => dispatch({ type: 'open-dialog', dialog: { kind: 'bulk-tag', ids, mode: 'add' } })}
@@ -41,6 +46,7 @@ export function ResultsPane({ ws, dispatch, result, focusRequest, onOpen, onSele
       {error && <p role="alert" className="field-error">{error}</p>}
       <ResultList
         hits={result?.hits ?? []}
+        query={resultQuery}
         total={result?.total ?? 0}
         activeIndex={ws.activeIndex}
         openId={ws.openItemId}

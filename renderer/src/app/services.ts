@@ -6,6 +6,7 @@ import type { ApiArgs, ApiChannel, ApiResultOf } from '../api';
 import { openDexieStore } from '../db/dexie-store';
 import { createMirrorController } from '../db/mirror-controller';
 import type { MirrorController } from '../db/mirror-controller';
+import { createPreviewCache } from '../db/preview-snapshot';
 import type { CallApi } from '../db/sync';
 import { startSearchWorker } from '../search/search-client';
 import type { SearchClient } from '../search/search-client';
@@ -19,6 +20,15 @@ export interface Services {
 export const callApiStrict: CallApi = <C extends ApiChannel>(channel: C, args: ApiArgs<C>): Promise<ApiResultOf<C>> =>
   (callApi as (c: C, a: ApiArgs<C>) => Promise<ApiResultOf<C>>)(channel, args);
 
+// Reading localStorage throws where storage is refused (a sandboxed page).
+function readLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 let services: Services | null = null;
 
 /** Starts the services on first use; later calls answer the same ones. */
@@ -29,6 +39,9 @@ export function getServices(): Services {
     openCache: (onFailure) => openDexieStore({ onFailure }),
     call: callApiStrict,
     indexer: search,
+    // requestAnimationFrame runs just before a paint; the timeout after it, once the paint is done.
+    waitForPaint: () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))),
+    previewCache: createPreviewCache(readLocalStorage()),
   });
   services = { search, mirror };
   onApiEvent('items-changed', () => mirror.requestSync());

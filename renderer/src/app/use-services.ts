@@ -1,7 +1,7 @@
 // React access to the services, the mirror's state and its data.
 import { useSyncExternalStore } from 'react';
 import type { MirrorState } from '../db/mirror-controller';
-import type { MirrorStore } from '../db/mirror-store';
+import type { MirrorStore, NewestItems } from '../db/mirror-store';
 import { useLive } from '../db/use-live';
 import { getServices } from './services';
 import type { Services } from './services';
@@ -15,6 +15,12 @@ export function useServices(): Services {
 export function useIndexGeneration(): number {
   const { mirror } = getServices();
   return useSyncExternalStore(mirror.subscribe, mirror.getGeneration);
+}
+
+/** The cache's newest items, read at start before the index (null when none). */
+export function useMirrorPreview(): NewestItems | null {
+  const { mirror } = getServices();
+  return useSyncExternalStore(mirror.subscribe, mirror.getPreview);
 }
 
 /** The mirror's sync status, last sync error and whether the offline cache is on. */

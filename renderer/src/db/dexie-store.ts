@@ -3,7 +3,7 @@
 import { liveQuery } from 'dexie';
 import type { Item } from '../../../shared/model';
 import { type CacheError, toCacheError } from './cache-error';
-import type { MirrorStore } from './mirror-store';
+import type { MirrorStore, NewestItems } from './mirror-store';
 import { AnnalsDb } from './schema';
 
 export interface DexieStoreOptions {
@@ -15,6 +15,17 @@ export interface DexieStoreOptions {
 export const OPEN_TIMEOUT_MS = 10_000;
 
 const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
+
+// Through the date index: an undated item is not in it, so undated ones are looked for (a scan) only
+// when the dated ones do not fill the page.
+async function readNewest(db: AnnalsDb, limit: number): Promise<NewestItems> {
+  const total = await db.items.count();
+  const items = await db.items.orderBy('date').reverse().limit(limit).toArray();
+  if (items.length < limit && items.length < total) {
+    items.push(...(await db.items.filter((item) => item.date === null).limit(limit - items.length).toArray()));
+  }
+  return { items, total };
+}
 
 /** Wraps an open AnnalsDb as a MirrorStore. */
 export function createDexieStore(db: AnnalsDb, options: DexieStoreOptions = {}): MirrorStore {
@@ -29,6 +40,7 @@ export function createDexieStore(db: AnnalsDb, options: DexieStoreOptions = {}):
     getItem: (id) => db.items.get(id).catch(fail),
     getItems: (ids) => db.items.bulkGet([...ids]).then((found) => found.filter(isDefined)).catch(fail),
     listItems: () => db.items.toArray().catch(fail),
+    readNewestItems: (limit) => db.transaction('r', db.items, () => readNewest(db, limit)).catch(fail),
     getCollection: (slug) => db.collections.get(slug).catch(fail),
     listCollections: () => db.collections.toArray().catch(fail),
     readRevisions: (prefix) =>

@@ -28,6 +28,20 @@ describe('memory store', () => {
     expect((await store.getItems(['c0000002', 'missing', 'c0000001'])).map((i) => i.title)).toEqual(['Second', 'After stop']);
   });
 
+  it('reads the newest items first, undated last, up to the limit, with the whole count', async () => {
+    const store = createMemoryStore();
+    await store.putItems([
+      makeItem('c0000001', 'Old', 'x', '2020-01-01'),
+      makeItem('c0000002', 'Undated', 'x', null),
+      makeItem('c0000003', 'New', 'x', '2024-03-01'),
+      makeItem('c0000004', 'Middle', 'x', '2022'),
+    ]);
+    const newest = await store.readNewestItems(3);
+    expect(newest.total).toBe(4);
+    expect(newest.items.map((i) => i.title)).toEqual(['New', 'Middle', 'Old']);
+    expect((await store.readNewestItems(10)).items.map((i) => i.title)).toEqual(['New', 'Middle', 'Old', 'Undated']);
+  });
+
   it('forgets the saved index whenever a sync writes records', async () => {
     const store = createMemoryStore();
     await store.writeIndex(1, new Uint8Array([1]));

@@ -4,6 +4,14 @@ import type { Collection, Item } from '../../../shared/model';
 import type { MirrorStore } from './mirror-store';
 import type { SavedSearchIndex } from './schema';
 
+// Newest first, undated last (the order of the empty query).
+function compareNewestFirst(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
 /** Creates an empty in-memory store. Records are kept as main answered them: callers never mutate them. */
 export function createMemoryStore(): MirrorStore {
   const items = new Map<string, Item>();
@@ -29,6 +37,10 @@ export function createMemoryStore(): MirrorStore {
     getItem: async (id) => items.get(id),
     getItems: async (ids) => ids.map((id) => items.get(id)).filter((i): i is Item => i !== undefined),
     listItems: async () => [...items.values()],
+    async readNewestItems(limit) {
+      const newest = [...items.values()].sort((a, b) => compareNewestFirst(a.date, b.date)).slice(0, limit);
+      return { items: newest, total: items.size };
+    },
     getCollection: async (slug) => collections.get(slug),
     listCollections: async () => [...collections.values()],
     async readRevisions(prefix) {

@@ -8,7 +8,7 @@ import type { CacheError } from './cache-error';
 import { createDexieStore, openDexieStore } from './dexie-store';
 import { createMirrorController } from './mirror-controller';
 import type { MirrorController, MirrorControllerOptions } from './mirror-controller';
-import type { MirrorStore } from './mirror-store';
+import type { MirrorStore, NewestItems } from './mirror-store';
 import { AnnalsDb } from './schema';
 import { FakeMain, makeItem } from './test-support';
 
@@ -95,6 +95,61 @@ describe('mirror controller', () => {
     const db = new AnnalsDb(name);
     cleanups.push(() => db.close());
     expect(await db.searchIndex.get('main')).toBeDefined();
+  });
+
+  it('shows the cache\'s newest items, undated last, before it reads the saved index on a restart', async () => {
+    const main = seededMain();
+    main.putItem(makeItem('b0000002', 'Учения в Армении', 'Совместные учения', '2023-06-01'));
+    main.putItem(makeItem('b0000003', 'Undated note', 'no date', null));
+    main.putItem(makeItem('b0000004', 'Latest summit', 'newest', '2025-01-02'));
+    const name = freshDbName();
+    const first = startController({ main, openCache: (onFailure) => openDexieStore({ name, onFailure }) });
+    await first.start();
+    expect(first.getPreview()).toBeNull(); // the cache was empty: nothing to show before the sync
+    first.dispose();
+    const indexer = createLocalIndexer();
+    const seenAtLoad: (string[] | null)[] = [];
+    const paints: number[] = [];
+    const watched: LocalIndexer = {
+      ...indexer,
+      load: (bytes) => {
+        seenAtLoad.push(second.getPreview()?.items.map((i) => i.id) ?? null);
+        return indexer.load(bytes);
+      },
+    };
+    const second: MirrorController = startController({
+      main,
+      indexer: watched,
+      openCache: (onFailure) => openDexieStore({ name, onFailure }),
+      waitForPaint: async () => void paints.push(seenAtLoad.length),
+    });
+    await second.start();
+    expect(seenAtLoad).toEqual([['b0000004', 'b0000001', 'b0000002', 'b0000003']]);
+    expect(paints).toEqual([0]); // the preview was painted before the index was loaded
+    expect(second.getPreview()?.total).toBe(4);
+  });
+
+  it('keeps the preview after a sync and shows it on the next start before the cache is open', async () => {
+    const main = seededMain();
+    const name = freshDbName();
+    let kept: NewestItems | null = null;
+    const previewCache = { read: () => kept, write: (preview: NewestItems) => void (kept = preview) };
+    const first = startController({ main, previewCache, openCache: (onFailure) => openDexieStore({ name, onFailure }) });
+    await first.start();
+    await waitFor(() => kept !== null, 'the kept preview');
+    expect(kept).toMatchObject({ total: 2 });
+    first.dispose();
+    let shownAtOpen: string[] | undefined;
+    const second: MirrorController = startController({
+      main,
+      previewCache,
+      openCache: async (onFailure) => {
+        shownAtOpen = second.getPreview()?.items.map((i) => i.id).sort();
+        return openDexieStore({ name, onFailure });
+      },
+    });
+    await second.start();
+    expect(shownAtOpen).toEqual(['b0000001', 'b0000002']);
   });
 
   it('coalesces sync requests made during a sync into one more sync', async () => {

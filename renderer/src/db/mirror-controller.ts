@@ -6,18 +6,22 @@
 import { computeBackoff, createRetryTimer } from './backoff';
 import { type CacheError, isCacheError, toCacheError } from './cache-error';
 import { createMemoryStore } from './memory-store';
-import type { MirrorStore } from './mirror-store';
-import { CACHE_RETRY, type MirrorController, type MirrorControllerOptions, type MirrorState, SAVE_DELAY_MS, SYNC_RETRY } from './mirror-state';
+import type { MirrorStore, NewestItems } from './mirror-store';
+import { CACHE_RETRY, type MirrorController, type MirrorControllerOptions, type MirrorState, PREVIEW_SIZE, SAVE_DELAY_MS, SYNC_RETRY } from './mirror-state';
 import { createStoreSlot } from './store-slot';
 import { loadSavedIndex, saveIndex, syncMirror } from './sync';
 import type { SyncReport } from './sync';
 
 export type { CacheState, MirrorController, MirrorControllerOptions, MirrorState, MirrorStatus } from './mirror-state';
-export { CACHE_RETRY, SAVE_DELAY_MS, SYNC_RETRY } from './mirror-state';
+export { CACHE_RETRY, PREVIEW_SIZE, SAVE_DELAY_MS, SYNC_RETRY } from './mirror-state';
 
 function toSyncError(caught: unknown): { code: string; message: string } {
   const code = (caught as { code?: unknown } | null)?.code;
   return { code: typeof code === 'string' ? code : 'internal', message: caught instanceof Error ? caught.message : String(caught) };
+}
+
+function waitForTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function countChanges(report: SyncReport): number {
@@ -39,6 +43,7 @@ export function createMirrorController(options: MirrorControllerOptions): Mirror
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
   let isSaveDue = false;
   let isDisposed = false;
+  let preview: NewestItems | null = null;
 
   function setState(patch: Partial<MirrorState>): void {
     state = { ...state, ...patch };
@@ -119,6 +124,7 @@ export function createMirrorController(options: MirrorControllerOptions): Mirror
     syncRetry.reset();
     if (!isRebuild && isCache && countChanges(report) > 0) scheduleSave();
     const isIndexChanged = report.rebuilt || countChanges(report) > 0;
+    if (isIndexChanged) keepPreview(target);
     setState({ status: 'ready', syncError: null, ...(isIndexChanged ? { generation: state.generation + 1 } : {}) });
   }
 
@@ -172,7 +178,26 @@ export function createMirrorController(options: MirrorControllerOptions): Mirror
     requestSync();
   }
 
+  function setPreview(next: NewestItems | null): void {
+    if (!next || next.total === 0 || isDisposed) return;
+    preview = next;
+    listeners.forEach((l) => l());
+  }
+
+  // The first page comes from the preview kept at the last sync, else straight from the cache, and
+  // is painted before the long read of the saved index.
+  async function showPreview(store: MirrorStore): Promise<void> {
+    if (!preview) setPreview(await store.readNewestItems(PREVIEW_SIZE).catch(() => null));
+    if (preview) await (options.waitForPaint ?? waitForTask)();
+  }
+
+  function keepPreview(store: MirrorStore): void {
+    const cache = options.previewCache;
+    if (cache && store.kind === 'indexeddb') void store.readNewestItems(PREVIEW_SIZE).then((newest) => cache.write(newest), () => undefined);
+  }
+
   async function start(): Promise<void> {
+    setPreview(options.previewCache?.read() ?? null);
     try {
       slot.choose(await openStore());
     } catch (caught) {
@@ -181,6 +206,7 @@ export function createMirrorController(options: MirrorControllerOptions): Mirror
     }
     const store = slot.current();
     if (store?.kind === 'indexeddb') {
+      await showPreview(store);
       needsRebuild = !(await loadSavedIndex(store, indexer).catch(() => false));
       if (!needsRebuild) setState({ generation: state.generation + 1 });
     }
@@ -205,6 +231,7 @@ export function createMirrorController(options: MirrorControllerOptions): Mirror
     getState: () => state,
     getGeneration: () => state.generation,
     getStatus: () => state.status,
+    getPreview: () => preview,
     dispose() {
       isDisposed = true;
       cacheRetry.cancel();

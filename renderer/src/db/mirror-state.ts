@@ -1,7 +1,8 @@
 // The mirror controller's public shape: its state (what the toolbar shows), its interface and options.
 import type { Collection, Item } from '../../../shared/model';
 import type { CacheError, CacheOffCode } from './cache-error';
-import type { MirrorStore } from './mirror-store';
+import type { MirrorStore, NewestItems } from './mirror-store';
+import type { PreviewCache } from './preview-snapshot';
 import type { CallApi, MirrorIndexer } from './sync';
 
 export type MirrorStatus = 'loading' | 'syncing' | 'ready' | 'error';
@@ -41,6 +42,12 @@ export interface MirrorController {
   getState(): MirrorState;
   getGeneration(): number;
   getStatus(): MirrorStatus;
+  /**
+   * The newest items of the offline cache and its item count, read at start before the saved index
+   * (which takes seconds to load at 100,000 items): the empty query's first page until the index
+   * answers. Null when there is no cache or it was empty; subscribers hear when it arrives.
+   */
+  getPreview(): NewestItems | null;
   /** Stops timers and closes the stores (tests; the app's controller lives as long as the window). */
   dispose(): void;
 }
@@ -56,7 +63,17 @@ export interface MirrorControllerOptions {
   /** Wait before retrying a failed sync, by attempt (0 first). */
   syncRetryDelay?: (attempt: number) => number;
   now?: () => number;
+  /**
+   * Resolves once the UI has painted what it was told (the preview): reading and loading the saved
+   * index blocks the page for a second or more at 100,000 items, so it starts only after that paint.
+   */
+  waitForPaint?: () => Promise<void>;
+  /** Keeps the preview between runs so it shows before the cache opens (see db/preview-snapshot.ts). */
+  previewCache?: PreviewCache;
 }
+
+/** Rows of the start preview: a screenful and a little more, like the first page of a search. */
+export const PREVIEW_SIZE = 40;
 
 /** How long the index may stay unsaved after an edit: serialising a large index on every edit is costly. */
 export const SAVE_DELAY_MS = 3_000;

@@ -15,6 +15,11 @@ export interface MirrorChanges {
   removedRevisions: string[];
 }
 
+export interface NewestItems {
+  items: Item[];
+  total: number;
+}
+
 export interface MirrorStore {
   /** 'indexeddb': the offline cache, kept across restarts; 'memory': gone when the window closes. */
   readonly kind: 'indexeddb' | 'memory';
@@ -22,6 +27,11 @@ export interface MirrorStore {
   /** The items of `ids` that the mirror holds, in the order asked. */
   getItems(ids: readonly string[]): Promise<Item[]>;
   listItems(): Promise<Item[]>;
+  /**
+   * The `limit` newest items (by date, undated last) and how many items the mirror holds: the first
+   * page of the empty query, shown at start before the search index is loaded.
+   */
+  readNewestItems(limit: number): Promise<NewestItems>;
   getCollection(slug: string): Promise<Collection | undefined>;
   listCollections(): Promise<Collection[]>;
   /** Revisions whose key starts with `prefix`, keyed by the rest of the key. */

@@ -20,7 +20,10 @@ export type CallApi = <C extends ApiChannel>(channel: C, args: ApiArgs<C>) => Pr
 export interface MirrorIndexer {
   /** The index format version (SEARCH_INDEX_VERSION of the engine the indexer runs). */
   version(): Promise<number>;
-  /** Loads a serialized index; false when it is damaged or of another version. */
+  /**
+   * Loads a serialized index; false when it is damaged or of another version. The bytes are handed
+   * over (the search worker takes their buffer): the caller must not use them afterwards.
+   */
   load(bytes: Uint8Array): Promise<boolean>;
   rebuild(docs: SearchDoc[]): Promise<void>;
   apply(upserts: SearchDoc[], removes: string[]): Promise<void>;

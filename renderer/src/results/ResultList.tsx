@@ -8,6 +8,8 @@ export const ROW_HEIGHT = 92;
 
 interface Props {
   hits: readonly SearchHit[];
+  /** The query the hits answer: on the list as data-query (a plain DOM signal for tests and benchmarks). */
+  query: string | null;
   total: number;
   activeIndex: number;
   openId: string | null;
@@ -33,12 +35,20 @@ function useViewport(ref: React.RefObject<HTMLDivElement | null>): number {
 }
 
 /** The list named "Results". */
-export function ResultList({ hits, total, activeIndex, openId, selected, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
+export function ResultList({ hits, query, total, activeIndex, openId, selected, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const viewport = useViewport(scrollRef);
   const view = computeWindow(hits.length, ROW_HEIGHT, scrollTop, viewport);
   const selectedSet = new Set(selected);
+
+  // Another query's results start at the top (the same query with more rows keeps its place).
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || element.scrollTop === 0) return;
+    element.scrollTop = 0;
+    setScrollTop(0);
+  }, [query]);
 
   useEffect(() => {
     if (view.end >= hits.length - 20 && hits.length < total) onNeedMore();
@@ -58,7 +68,7 @@ export function ResultList({ hits, total, activeIndex, openId, selected, focusRe
       {hits.length === 0 ? (
         <p className="muted empty-results">No results.</p>
       ) : null}
-      <ul role="list" aria-label="Results" className="result-list" style={{ height: view.totalHeight }}>
+      <ul role="list" aria-label="Results" data-query={query ?? undefined} className="result-list" style={{ height: view.totalHeight }}>
         {hits.slice(view.start, view.end).map((hit, k) => {
           const index = view.start + k;
           return (

@@ -1,4 +1,5 @@
 // One result: a selection checkbox, the date and title (the open button) and the snippet.
+import { memo } from 'react';
 import type { MouseEvent } from 'react';
 import type { SearchHit } from '../../../shared/search/index';
 import { formatDate } from '../lib/format';
@@ -16,8 +17,8 @@ interface Props {
   onSelect: (id: string, mode: 'toggle' | 'range') => void;
 }
 
-/** A row of the result list, absolutely placed at `top` by the virtual list. */
-export function ResultRow({ hit, index, total, top, isActive, isOpen, isSelected, onOpen, onSelect }: Props) {
+/** A row of the result list, absolutely placed at `top` by the virtual list (memoised: a scroll or keystroke re-renders only rows that changed). */
+export const ResultRow = memo(function ResultRow({ hit, index, total, top, isActive, isOpen, isSelected, onOpen, onSelect }: Props) {
   const onRowClick = (event: MouseEvent) => {
     if (event.shiftKey) onSelect(hit.id, 'range');
     else if (event.ctrlKey || event.metaKey) onSelect(hit.id, 'toggle');
@@ -52,4 +53,4 @@ export function ResultRow({ hit, index, total, top, isActive, isOpen, isSelected
       </div>
     </li>
   );
-}
+});

@@ -17,15 +17,23 @@ export interface LocalIndexer extends MirrorIndexer {
   size(): number;
 }
 
+export interface LocalIndexerOptions {
+  /**
+   * True when `load` may keep the bytes it is given (the worker: they were transferred to it, no one
+   * else holds them). Otherwise it copies them, since the loaded index keeps views on its bytes.
+   */
+  isLoadOwning?: boolean;
+}
+
 /** Creates an empty in-memory indexer around shared/search. */
-export function createLocalIndexer(): LocalIndexer {
+export function createLocalIndexer(options: LocalIndexerOptions = {}): LocalIndexer {
   let index: SearchIndex = createSearchIndex();
   return {
     version: async () => SEARCH_INDEX_VERSION,
     async load(bytes) {
       try {
-        // The loaded index keeps views on its bytes: give it its own copy.
-        index = loadSearchIndexBinary(bytes.slice());
+        // A copy of a large index costs as much as reading it: made only when the bytes are shared.
+        index = loadSearchIndexBinary(options.isLoadOwning ? bytes : bytes.slice());
         return true;
       } catch {
         return false;

@@ -28,6 +28,30 @@ describe('search client', () => {
     expect((await fresh.search('state:Belarus', {})).total).toBe(1);
   });
 
+  it('runs one search at a time and skips the searches a newer one replaced while they waited', async () => {
+    const sent: string[] = [];
+    const worker = new InProcessWorker();
+    const post = worker.postMessage.bind(worker);
+    worker.postMessage = (request: WorkerRequest) => {
+      if (request.type === 'search') sent.push(request.query);
+      post(request);
+    };
+    const client = createSearchClient(worker as unknown as Worker);
+    const searches = ['s', 'su', 'sum', 'summ'].map((query) => client.search(query, {}));
+    const outcomes = await Promise.allSettled(searches);
+    expect(sent).toEqual(['s', 'summ']);
+    expect(outcomes.map((o) => (o.status === 'rejected' ? (o.reason as SearchWorkerError).code : 'answered'))).toEqual(['answered', 'superseded', 'superseded', 'answered']);
+  });
+
+  it('moves the bytes of an index to load to the worker instead of copying them', async () => {
+    const transfers: Transferable[][] = [];
+    const worker = { postMessage: (_: unknown, transfer: Transferable[]) => void transfers.push(transfer), terminate() {}, onmessage: null, onerror: null };
+    const client = createSearchClient(worker as unknown as Worker);
+    const bytes = new Uint8Array(8);
+    void client.load(bytes);
+    expect(transfers).toEqual([[bytes.buffer]]);
+  });
+
   it('fails pending requests when the worker errors', async () => {
     const worker = { postMessage() {}, terminate() {}, onmessage: null, onerror: null as ((e: ErrorEvent) => void) | null };
     const client = createSearchClient(worker as unknown as Worker);

@@ -1,58 +1,86 @@
 // Runs the composed query in the worker as the user types; the latest query wins.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchResult } from '../../../shared/search/index';
-import { useIndexGeneration, useServices } from '../app/use-services';
+import { useIndexGeneration, useMirrorPreview, useServices } from '../app/use-services';
 import type { SortChoice } from '../app/workspace-state';
+import { toPreviewResult } from './preview-result';
+import { SearchWorkerError } from './search-client';
 
+// The first page is what a screen shows (and a little more): snippets are built per hit, so a
+// keystroke that asked for 200 hits cost several times one that asks for 40 (bench:browser).
+const FIRST_PAGE = 40;
 const PAGE = 200;
 
 export interface SearchState {
   result: SearchResult | null;
+  /** The query the shown result answers (null before any). */
+  resultQuery: string | null;
   /** The index generation the shown result was computed on (0: before any index was loaded). */
   resultGeneration: number;
+  /** True while the result shown is the cache's newest items, read before the index was loaded. */
+  isPreview: boolean;
   isSearching: boolean;
   /** Fetches the next page of hits (the virtual list calls it near the end). */
   loadMore(): void;
+}
+
+interface Shown {
+  result: SearchResult | null;
+  query: string | null;
+  generation: number;
+}
+
+function reportFailure(caught: unknown): void {
+  // A newer keystroke replaced this search before the worker reached it.
+  if (!(caught instanceof SearchWorkerError && caught.code === 'superseded')) console.error('search failed', caught);
 }
 
 /** Searches `query`; re-runs when the index changes. */
 export function useSearch(query: string, sort: SortChoice): SearchState {
   const { search } = useServices();
   const generation = useIndexGeneration();
-  const [shown, setShown] = useState<{ result: SearchResult | null; generation: number }>({ result: null, generation: 0 });
-  const result = shown.result;
+  const preview = useMirrorPreview();
+  const [shown, setShown] = useState<Shown>({ result: null, query: null, generation: 0 });
   const [isSearching, setSearching] = useState(false);
   const ticket = useRef(0);
-  const limit = useRef(PAGE);
-  const options = useCallback((count: number) => ({ sort: sort === 'date' ? ('date' as const) : undefined, limit: count }), [sort]);
-
-  const run = useCallback(
-    (count: number, onGeneration: number) => {
-      const mine = ++ticket.current;
-      setSearching(true);
-      search
-        .search(query, options(count))
-        .then((next) => {
-          if (mine === ticket.current) setShown({ result: next, generation: onGeneration });
-        })
-        .catch((caught: unknown) => console.error('search failed', caught))
-        .finally(() => {
-          if (mine === ticket.current) setSearching(false);
-        });
-    },
-    [search, query, options],
-  );
+  const isLoadingMore = useRef(false);
+  const sortOption = sort === 'date' ? ('date' as const) : undefined;
 
   useEffect(() => {
-    limit.current = PAGE;
-    run(PAGE, generation);
-  }, [run, generation]);
+    const mine = ++ticket.current;
+    setSearching(true);
+    search
+      .search(query, { sort: sortOption, limit: FIRST_PAGE })
+      .then((next) => {
+        if (mine === ticket.current) setShown({ result: next, query, generation });
+      })
+      .catch(reportFailure)
+      .finally(() => {
+        if (mine === ticket.current) setSearching(false);
+      });
+  }, [search, query, sortOption, generation]);
 
+  // Only the next page is asked for, and appended while the same query and index are shown.
   const loadMore = useCallback(() => {
-    if (!result || result.hits.length >= result.total || isSearching) return;
-    limit.current += PAGE;
-    run(limit.current, generation);
-  }, [result, isSearching, run, generation]);
+    const { result } = shown;
+    if (!result || shown.query !== query || shown.generation !== generation || isSearching || isLoadingMore.current) return;
+    const offset = result.hits.length;
+    if (offset >= result.total) return;
+    const mine = ticket.current;
+    isLoadingMore.current = true;
+    search
+      .search(query, { sort: sortOption, limit: PAGE, offset })
+      .then((page) => {
+        if (mine !== ticket.current) return;
+        setShown((now) => (now.result?.hits.length === offset ? { ...now, result: { ...now.result, hits: now.result.hits.concat(page.hits) } } : now));
+      })
+      .catch(reportFailure)
+      .finally(() => (isLoadingMore.current = false));
+  }, [search, shown, query, sortOption, generation, isSearching]);
 
-  return { result, resultGeneration: shown.generation, isSearching, loadMore };
+  // Until an index answers, the empty query shows the cache's newest items.
+  const previewResult = useMemo(() => (preview ? toPreviewResult(preview) : null), [preview]);
+  const isPreview = shown.generation === 0 && query === '' && previewResult !== null;
+  if (isPreview) return { result: previewResult, resultQuery: '', resultGeneration: 0, isPreview, isSearching, loadMore };
+  return { result: shown.result, resultQuery: shown.query, resultGeneration: shown.generation, isPreview, isSearching, loadMore };
 }

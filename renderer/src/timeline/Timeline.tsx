@@ -1,5 +1,5 @@
 // Results per month as SVG bars; dragging across bars filters the results to that month range.
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import type { PointerEvent } from 'react';
 import type { MonthRange } from '../search/compose-query';
 import { barAt, fillMonths, rangeBetween } from './timeline-model';
@@ -12,8 +12,8 @@ interface Props {
 
 const HEIGHT = 48;
 
-/** The timeline of the current results. */
-export function Timeline({ months, range, onRange }: Props) {
+/** The timeline of the current results (re-rendered only when they, the range or the handler change: not per keystroke). */
+export const Timeline = memo(function Timeline({ months, range, onRange }: Props) {
   const bars = useMemo(() => fillMonths(months), [months]);
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
@@ -66,4 +66,4 @@ export function Timeline({ months, range, onRange }: Props) {
       </div>
     </div>
   );
-}
+});
