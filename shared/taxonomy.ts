@@ -5,6 +5,7 @@ import { foldYo } from './taxonomy/alias-pattern';
 import { buildCompiledTaxonomy, mergeTaxonomyFiles } from './taxonomy/compile';
 import { findExerciseMentions } from './taxonomy/match-exercises';
 import { findNameMentions, orderLabels } from './taxonomy/match-names';
+import { scanNeedles } from './taxonomy/needle-index';
 import type { CompiledTaxonomy, TaxonomyFile } from './taxonomy/types';
 import { validateTaxonomyFile } from './taxonomy/validate';
 
@@ -33,12 +34,13 @@ export function loadDefaultTaxonomy(): CompiledTaxonomy {
 /** Tags a text (give the title and the body together): each facet's labels once, in order of first mention. */
 export function tagText(text: string, taxonomy: CompiledTaxonomy): Tags {
   const folded = foldYo(text);
-  const lower = folded.toLowerCase(); // for the needle prefilter: most aliases are absent from most items
+  // The needle prefilter: most aliases are absent from most items, so most regexes need not run.
+  const scan = scanNeedles(folded, taxonomy.needleIndex);
   const tags = emptyTags();
-  tags.state = orderLabels(findNameMentions(folded, taxonomy.names.state, lower));
-  tags.organ = orderLabels(findNameMentions(folded, taxonomy.names.organ, lower));
-  tags.person = orderLabels(findNameMentions(folded, taxonomy.names.person, lower));
-  tags.exercise = orderLabels(findExerciseMentions(folded, taxonomy, lower));
+  tags.state = orderLabels(findNameMentions(folded, taxonomy.names.state, scan));
+  tags.organ = orderLabels(findNameMentions(folded, taxonomy.names.organ, scan));
+  tags.person = orderLabels(findNameMentions(folded, taxonomy.names.person, scan));
+  tags.exercise = orderLabels(findExerciseMentions(folded, taxonomy, scan));
   return tags;
 }
 

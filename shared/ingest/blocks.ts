@@ -2,6 +2,7 @@
 // classification of paragraphs (headline-like or body) that the segmenter's rules rely on.
 import { hasTerminalPunctuation, isBoilerplateLine } from './boilerplate';
 import { type ItemDate, type OwnDate, readDateLine, readOwnDateLine, splitLeadingDate } from './dates';
+import { squeezeSpaces } from './spaces';
 
 /** `isPrefix`: the ` date YYYY-MM-DD ` prefix of a stored page, which holds one story. */
 export type Token = { kind: 'date'; date: OwnDate; isPrefix?: boolean } | { kind: 'para'; text: string };
@@ -73,8 +74,8 @@ const CUT_REPEAT_SHARE = 0.5;
  * card ends mid-headline), the date or null; else undefined.
  */
 export function readRepeat(title: string, text: string): { date: ItemDate | null } | undefined {
-  const t = title.replace(/[\s\u00a0]+/gu, ' ').trim();
-  const x = text.replace(/[\s\u00a0]+/gu, ' ').trim();
+  const t = squeezeSpaces(title).trim();
+  const x = squeezeSpaces(text).trim();
   if (x.length < t.length) return isCutRepeat(t, x) ? { date: null } : undefined;
   if (x.toLowerCase() === t.toLowerCase()) return { date: null };
   if (x.slice(0, t.length).toLowerCase() === t.toLowerCase()) {

@@ -1,6 +1,7 @@
 // What counts as page chrome rather than content: navigation, banners, credits, footers, link
 // lists and "other materials" blocks. General rules in EN and RU, not rules for particular pages.
 import { readDateLine } from './dates';
+import { stripEdges } from './spaces';
 
 // Whole-line navigation labels, compared lower-cased with bullets, arrows and pipes stripped.
 const NAVIGATION = new Set([
@@ -56,16 +57,21 @@ const SUBSCRIBE_CALL =
 // A web counter or badge scraped as one token: "Рейтинг@Mail.ru", "LiveInternet.ru", "Яндекс.Метрика".
 const COUNTER_BADGE = /^(?:\S*@\S+|\S+\.(?:ru|com|kz|by|net|org|su|am|kg|uz|tj|ua|az|info)|яндекс\.метрика|liveinternet)$/iu;
 
+const DECORATION_BEFORE = /[\s\u00a0•·►▶▸»«<>←→|*-]/u;
+const DECORATION_AFTER = /[\s\u00a0•·►▶▸»«<>←→|*:-]/u;
+// Lower-casing never shortens a string, so a line longer than every label needs no lookup.
+const NAVIGATION_MAX_LENGTH = Math.max(...[...NAVIGATION].map((label) => label.length));
+
 /** Strips list bullets, arrows and separators that decorate navigation labels. */
 function stripDecoration(line: string): string {
-  return line.replace(/^[\s\u00a0•·►▶▸»«<>←→|*-]+|[\s\u00a0•·►▶▸»«<>←→|*:-]+$/gu, '');
+  return stripEdges(line, DECORATION_BEFORE, DECORATION_AFTER);
 }
 
 /** True for a line that is page chrome on its own: navigation, banner, credit, footer, bare URL. */
 export function isBoilerplateLine(line: string): boolean {
   const bare = stripDecoration(line);
   if (bare.length === 0) return line.length > 0;
-  if (NAVIGATION.has(bare.toLowerCase())) return true;
+  if (bare.length <= NAVIGATION_MAX_LENGTH && NAVIGATION.has(bare.toLowerCase())) return true;
   if (bare.length <= 120 && SITE_BANNER.test(bare)) return true;
   if (URL_ONLY.test(bare)) return true;
   if (bare.length <= 100 && PHOTO_CREDIT.test(bare)) return true;
@@ -114,7 +120,7 @@ export function isRelatedBlockHeading(line: string): boolean {
 
 /** True when a line ends a sentence (final punctuation, possibly inside closing quotes). */
 export function hasTerminalPunctuation(line: string): boolean {
-  return TERMINAL.test(line.replace(/[\s\u00a0]+$/u, ''));
+  return TERMINAL.test(line.trimEnd()); // trimEnd cuts exactly the characters of \s, U+00A0 included
 }
 
 /** A line short and bare enough to be a menu or link entry. */

@@ -2,6 +2,7 @@
 // content line per line and at most one blank line between blocks, so segmentation sees structure.
 import { hasTerminalPunctuation, isBoilerplateLine, isLinkLike, isRelatedBlockHeading } from './boilerplate';
 import { decodeEntities } from './entities';
+import { squeezeSpaces } from './spaces';
 
 export { hasTerminalPunctuation, isBoilerplateLine } from './boilerplate';
 
@@ -13,7 +14,6 @@ const TAG = /<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,300})?\/?>/g;
 const COMMENT = /<!--[^]{0,2000}?-->/g;
 // Broken residue of tags scraped as text: a lone `p>`, a trailing ` p>`, `br>`, `/p>`, `<p`.
 const RESIDUE = /(^|[\s\u00a0])(?:<|&lt;)?\/?(?:p|br|div|span|b|i|u|em|strong|li|ul|ol|h[1-6]|tr|td|th|table|tbody)\s*\/?(?:>|&gt;)(?=[\s\u00a0]|$)/giu;
-const EDGE_SPACE = /^[\s\u00a0]+|[\s\u00a0]+$/gu;
 
 /**
  * Cleans one line: entities, tags and tag residue, odd spaces; trimmed. Repeated until stable (at
@@ -29,13 +29,17 @@ export function cleanLine(line: string): string {
   return out;
 }
 
+// Tags and comments need a "<", residue a ">" or "&gt;": most lines have neither, and RESIDUE,
+// tried at every space of a paragraph, was the slowest step of cleaning.
+const MAY_HOLD_RESIDUE = /[>&]/;
+
 function cleanLineOnce(line: string): string {
   let out = line.replace(CONTROL, '');
-  out = out.replace(COMMENT, ' ').replace(TAG, ' ');
+  if (out.includes('<')) out = out.replace(COMMENT, ' ').replace(TAG, ' ');
   out = decodeEntities(out);
-  out = out.replace(RESIDUE, '$1').replace(RESIDUE, '$1');
+  if (MAY_HOLD_RESIDUE.test(out)) out = out.replace(RESIDUE, '$1').replace(RESIDUE, '$1');
   out = out.replace(ODD_SPACE, ' ').replace(/ {2,}/g, ' ');
-  return out.replace(EDGE_SPACE, '');
+  return out.trim(); // trim cuts exactly the characters of \s, U+00A0 included
 }
 
 /** Splits text into lines with any line-ending convention. */
@@ -64,7 +68,7 @@ function dropLinkLists(lines: { text: string; isNav: boolean }[]): string[] {
   return lines.filter((_, i) => keep[i]).map((line) => line.text);
 }
 
-const fold = (line: string): string => line.replace(/[\s\u00a0]+/gu, ' ').trim().toLowerCase();
+const fold = (line: string): string => squeezeSpaces(line).trim().toLowerCase();
 
 /**
  * A breadcrumb trail ending with the headline that the next line gives alone ("Домой Армения
@@ -73,12 +77,15 @@ const fold = (line: string): string => line.replace(/[\s\u00a0]+/gu, ' ').trim()
  */
 function markBreadcrumbTitles(lines: { text: string; isNav: boolean }[]): void {
   let previous = -1;
+  let previousFold = ''; // each line is folded once, as a title, and reused as the next one's trail
   lines.forEach((line, i) => {
     if (line.text.length === 0 || line.isNav) return;
     const before = lines[previous];
+    const trail = previousFold;
+    const title = fold(line.text);
     previous = i;
+    previousFold = title;
     if (!before) return;
-    const [trail, title] = [fold(before.text), fold(line.text)];
     if (trail.length <= title.length || !trail.endsWith(` ${title}`) || title.split(' ').length < 3) return;
     const crumbs = trail.slice(0, trail.length - title.length).trim();
     if (crumbs.length <= 40 && crumbs.split(' ').length <= 4 && !/[\d.!?:]/u.test(crumbs)) before.isNav = true;
@@ -120,7 +127,7 @@ export function cleanText(text: string): string {
   const lines: { text: string; isNav: boolean }[] = [];
   for (const raw of splitLines(text)) {
     const line = cleanLine(raw);
-    if (line.length === 0 && raw.replace(EDGE_SPACE, '').length > 0) continue; // residue-only line
+    if (line.length === 0 && raw.trim().length > 0) continue; // residue-only line
     lines.push({ text: line, isNav: line.length > 0 && isBoilerplateLine(line) });
   }
   markBreadcrumbTitles(lines);

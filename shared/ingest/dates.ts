@@ -10,6 +10,7 @@ import {
   readMonthName,
   scanDateMentions,
 } from './date-patterns';
+import { stripEdges } from './spaces';
 
 export { scanDateMentions, type DateMention } from './date-patterns';
 
@@ -34,9 +35,11 @@ const DATE_LINE_HEAD =
 /** A date as the page writes it beside an item: complete, or a day and month without a year. */
 export type OwnDate = ItemDate | { date: null; precision: null; day: number; month: number };
 
+const LINE_EDGE_BEFORE = /[\s\u00a0*_[(]/;
+const LINE_EDGE_AFTER = /[\s\u00a0*_\])]/;
+
 function prepareDateLine(line: string): string {
-  return line
-    .replace(/^[\s\u00a0*_[(]+|[\s\u00a0*_\])]+$/g, '')
+  return stripEdges(line, LINE_EDGE_BEFORE, LINE_EDGE_AFTER)
     .replace(DATE_LINE_HEAD, '')
     .replace(WEEKDAYS, '');
 }

@@ -111,12 +111,10 @@ export function listNeedles(aliases: string[]): string[] | null {
   return needles.every((n): n is string => n !== null) ? [...new Set(needles)] : null;
 }
 
-/** True when the lower-cased text may hold a match: it contains a needle, or there are no needles. */
-export function mayContain(lowerText: string, needles: string[] | null): boolean {
-  return needles === null || needles.some((needle) => lowerText.includes(needle));
-}
-
-/** Wraps a source so it matches only as whole words. */
-export function bounded(source: string): string {
-  return `${BEFORE_WORD}(?:${source})${AFTER_WORD}`;
+/**
+ * Wraps a source so it cannot run on into a letter or digit. The start boundary (`BEFORE_WORD`) is
+ * left to `matchWords`, which checks it faster than the regex engine does.
+ */
+export function boundedAfter(source: string): string {
+  return `(?:${source})${AFTER_WORD}`;
 }

@@ -1,6 +1,7 @@
 // Merges the built-in taxonomy with a user's additions and turns every alias into regular expressions.
 import { FACETS } from '../model';
-import { AFTER_WORD, BEFORE_WORD, bounded, compileAlias, DASH, listNeedles } from './alias-pattern';
+import { AFTER_WORD, boundedAfter, compileAlias, DASH, foldYo, listNeedles } from './alias-pattern';
+import { buildNeedleIndex } from './needle-index';
 import type { CompiledEntry, CompiledSeries, CompiledTaxonomy, TaxonomyEntry, TaxonomyFile } from './types';
 
 /** Adds the extra file's entries to the base: same label → aliases and exclusions appended; new label → appended. */
@@ -40,9 +41,9 @@ function compileEntry(entry: TaxonomyEntry, endings: Record<string, string[]>): 
   const not = joinSources((entry.not ?? []).map((phrase) => compileAlias(phrase, endings).source));
   return {
     label: entry.label,
-    insensitive: insensitive === null ? null : new RegExp(bounded(insensitive), 'giu'),
-    sensitive: sensitive === null ? null : new RegExp(bounded(sensitive), 'gu'),
-    not: not === null ? null : new RegExp(bounded(not), 'giu'),
+    insensitive: insensitive === null ? null : new RegExp(boundedAfter(insensitive), 'giu'),
+    sensitive: sensitive === null ? null : new RegExp(boundedAfter(sensitive), 'gu'),
+    not: not === null ? null : new RegExp(boundedAfter(not), 'giu'),
     needles: listNeedles(entry.aliases),
   };
 }
@@ -57,8 +58,8 @@ function compileSeries(entry: TaxonomyEntry, endings: Record<string, string[]>):
     label: entry.label,
     bare: entry.bare ?? 'context',
     exact: new RegExp(`^(?:${source})(?:${DASH}(\\p{L}.*?))?(?:(?:${DASH}|\\s+)${YEAR})?$`, 'iu'),
-    withYear: new RegExp(`${BEFORE_WORD}(?:${source})(?:${DASH}|\\s+(?!${YEAR_IN_RUSSIAN_PHRASE}))${YEAR}${AFTER_WORD}`, 'gu'),
-    alone: new RegExp(bounded(source), 'gu'),
+    withYear: new RegExp(`(?:${source})(?:${DASH}|\\s+(?!${YEAR_IN_RUSSIAN_PHRASE}))${YEAR}${AFTER_WORD}`, 'gu'),
+    alone: new RegExp(boundedAfter(source), 'gu'),
     needles: listNeedles(entry.aliases),
   };
 }
@@ -67,14 +68,19 @@ function compileSeries(entry: TaxonomyEntry, endings: Record<string, string[]>):
 export function buildCompiledTaxonomy(file: TaxonomyFile): CompiledTaxonomy {
   const endings = file.endings ?? {};
   const context = (file.exerciseContext ?? []).map((alias) => compileAlias(alias, endings).source);
+  const names = {
+    state: (file.state ?? []).map((entry) => compileEntry(entry, endings)),
+    organ: (file.organ ?? []).map((entry) => compileEntry(entry, endings)),
+    person: (file.person ?? []).map((entry) => compileEntry(entry, endings)),
+  };
+  const series = (file.exercise ?? []).map((entry) => compileSeries(entry, endings));
+  const needleLists = [...names.state, ...names.organ, ...names.person, ...series].map((entry) => entry.needles);
+  const aliases = FACETS.flatMap((facet) => (file[facet] ?? []).flatMap((entry) => entry.aliases.map(foldYo)));
   return {
     file,
-    names: {
-      state: (file.state ?? []).map((entry) => compileEntry(entry, endings)),
-      organ: (file.organ ?? []).map((entry) => compileEntry(entry, endings)),
-      person: (file.person ?? []).map((entry) => compileEntry(entry, endings)),
-    },
-    series: (file.exercise ?? []).map((entry) => compileSeries(entry, endings)),
+    names,
+    series,
     context: new RegExp(context.length === 0 ? '(?!)' : `(?<![\\p{L}\\p{N}])(?:${context.join('|')})`, 'iu'),
+    needleIndex: buildNeedleIndex(needleLists, aliases),
   };
 }

@@ -1,8 +1,10 @@
 // Finds named exercises and operations: known series (with or without a year) and quoted unknown names with a year.
-import { DASH, mayContain } from './alias-pattern';
+import { DASH } from './alias-pattern';
 import type { Mention } from './match-names';
+import { hasPresentNeedle, listNeedleStarts, type NeedleScan } from './needle-index';
 import { romanizeNamePart } from './romanize';
 import type { CompiledSeries, CompiledTaxonomy } from './types';
+import { matchAliases } from './word-match';
 
 const QUOTED = /[«“"„]([^«»“”"„\n]{1,80})[»”"“]/gu;
 const DASHED = new RegExp(DASH, 'gu');
@@ -111,14 +113,15 @@ function isPartOfLongerName(text: string, start: number, end: number, taxonomy: 
   return before !== null && !taxonomy.context.test(before[1] as string);
 }
 
-function findUnquoted(text: string, quotes: Quote[], taxonomy: CompiledTaxonomy, lowerText: string): Mention[] {
+function findUnquoted(text: string, quotes: Quote[], taxonomy: CompiledTaxonomy, scan: NeedleScan): Mention[] {
   const mentions: Mention[] = [];
   for (const series of taxonomy.series) {
-    if (!mayContain(lowerText, series.needles)) continue;
+    if (!hasPresentNeedle(scan, series.needles)) continue;
+    const starts = listNeedleStarts(scan, series.needles);
     // Inside quotes too: a quoted sentence may name an exercise with its year.
-    for (const m of text.matchAll(series.withYear)) mentions.push({ label: `${series.label}-${m[1] as string}`, index: m.index });
+    for (const m of matchAliases(text, series.withYear, starts)) mentions.push({ label: `${series.label}-${m[1] as string}`, index: m.index });
     if (series.bare !== 'context' && series.bare !== 'anywhere') continue;
-    for (const m of text.matchAll(series.alone)) {
+    for (const m of matchAliases(text, series.alone, starts)) {
       const end = m.index + m[0].length;
       if (isInside(m.index, quotes) || isPartOfLongerName(text, m.index, end, taxonomy)) continue;
       if (/^\s*[-\u2010-\u2015]?\s*(?:19|20)\d{2}/u.test(text.slice(end, end + 8))) continue;
@@ -140,12 +143,12 @@ function dropBareWithYear(mentions: Mention[], taxonomy: CompiledTaxonomy): Ment
 }
 
 /** Returns exercise labels ("Series-YYYY", or "Series" when the text never gives it a year) with first offsets. */
-export function findExerciseMentions(text: string, taxonomy: CompiledTaxonomy, lowerText = text.toLowerCase()): Mention[] {
+export function findExerciseMentions(text: string, taxonomy: CompiledTaxonomy, scan: NeedleScan): Mention[] {
   const quotes: Quote[] = [...text.matchAll(QUOTED)].map((m) => ({
     start: m.index,
     end: m.index + m[0].length,
     content: m[1] as string,
   }));
-  const mentions = [...findQuoted(text, quotes, taxonomy), ...findUnquoted(text, quotes, taxonomy, lowerText)];
+  const mentions = [...findQuoted(text, quotes, taxonomy), ...findUnquoted(text, quotes, taxonomy, scan)];
   return dropBareWithYear(mentions, taxonomy);
 }

@@ -1,6 +1,7 @@
 // Finds states, organs and people: each entry's first match that no exclusion phrase covers.
-import { mayContain } from './alias-pattern';
+import { hasPresentNeedle, listNeedleStarts, type NeedleScan } from './needle-index';
 import type { CompiledEntry } from './types';
+import { matchAliases, matchWords } from './word-match';
 
 /** A label with the offset of its first mention. */
 export interface Mention {
@@ -10,28 +11,45 @@ export interface Mention {
 
 function listSpans(text: string, pattern: RegExp | null): [number, number][] {
   if (!pattern) return [];
-  return [...text.matchAll(pattern)].map((m) => [m.index, m.index + m[0].length]);
+  return [...matchWords(text, pattern)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-function findFirst(text: string, pattern: RegExp | null, excluded: [number, number][]): number {
+/**
+ * The offset of the first match no exclusion span covers, or Infinity. The spans are listed only
+ * when there is a match to check (most entries that pass the prefilter have none); `spans` keeps
+ * them for the entry's second pattern.
+ */
+function findFirst(
+  text: string,
+  pattern: RegExp | null,
+  starts: readonly number[] | null,
+  not: RegExp | null,
+  spans: { list?: [number, number][] },
+): number {
   if (!pattern) return Infinity;
-  for (const m of text.matchAll(pattern)) {
+  for (const m of matchAliases(text, pattern, starts)) {
     const end = m.index + m[0].length;
-    if (!excluded.some(([from, to]) => from <= m.index && end <= to)) return m.index;
+    spans.list ??= listSpans(text, not);
+    if (!spans.list.some(([from, to]) => from <= m.index && end <= to)) return m.index;
   }
   return Infinity;
 }
 
 /**
- * Returns every entry mentioned in the text with the offset of its first mention. `lowerText` (the
- * text lower-cased) lets entries whose needles are absent skip their regexes.
+ * Returns every entry mentioned in the text with the offset of its first mention. `scan` (the
+ * needles of the text, with their offsets) lets entries whose needles are absent skip their regexes
+ * and the others try them only where a needle starts.
  */
-export function findNameMentions(text: string, entries: CompiledEntry[], lowerText = text.toLowerCase()): Mention[] {
+export function findNameMentions(text: string, entries: CompiledEntry[], scan: NeedleScan): Mention[] {
   const mentions: Mention[] = [];
   for (const entry of entries) {
-    if (!mayContain(lowerText, entry.needles)) continue;
-    const excluded = listSpans(text, entry.not);
-    const index = Math.min(findFirst(text, entry.insensitive, excluded), findFirst(text, entry.sensitive, excluded));
+    if (!hasPresentNeedle(scan, entry.needles)) continue;
+    const starts = listNeedleStarts(scan, entry.needles);
+    const spans = {};
+    const index = Math.min(
+      findFirst(text, entry.insensitive, starts, entry.not, spans),
+      findFirst(text, entry.sensitive, starts, entry.not, spans),
+    );
     if (index !== Infinity) mentions.push({ label: entry.label, index });
   }
   return mentions;

@@ -1,5 +1,6 @@
 // Types of the taxonomy file (resources/taxonomy.json and an archive's taxonomy.json) and of its compiled form.
 import type { Facet } from '../model';
+import type { NeedleIndex } from './needle-index';
 
 /**
  * How a series name written without a year may be tagged (exercises only):
@@ -36,7 +37,10 @@ export interface TaxonomyFile {
   person?: TaxonomyEntry[];
 }
 
-/** One entry with its aliases turned into regular expressions. */
+/**
+ * One entry with its aliases turned into regular expressions. The patterns leave out the start
+ * boundary: run them with `matchWords` (word-match.ts), never with `matchAll`.
+ */
 export interface CompiledEntry {
   label: string;
   /** Case-insensitive aliases, or null when the entry has none. */
@@ -49,7 +53,7 @@ export interface CompiledEntry {
   needles: string[] | null;
 }
 
-/** An exercise series with its name patterns (no word boundaries, no year). */
+/** An exercise series with its name patterns; `withYear` and `alone` are run with `matchWords`. */
 export interface CompiledSeries {
   label: string;
   bare: BareMode;
@@ -57,7 +61,7 @@ export interface CompiledSeries {
   exact: RegExp;
   /** Name followed by a year: group 1 = year. */
   withYear: RegExp;
-  /** Capitalised name alone, bounded. */
+  /** Capitalised name alone, bounded after (the start boundary is checked by `matchWords`). */
   alone: RegExp;
   /** Lower-cased literal starts of the aliases; a text containing none is skipped (null: never skip). */
   needles: string[] | null;
@@ -70,4 +74,6 @@ export interface CompiledTaxonomy {
   series: CompiledSeries[];
   /** Exercise context words, one regex. */
   context: RegExp;
+  /** Every needle of the entries and series above, for one prefilter scan per text. */
+  needleIndex: NeedleIndex;
 }
