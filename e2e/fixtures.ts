@@ -58,9 +58,9 @@ export async function openApp(page: Page, app: RunningApp): Promise<void> {
   await expect(resultCount(page)).toHaveText(/^\d+ results?$/, { timeout: 30_000 });
 }
 
-/** The live result count under the search box ("12 results"). */
+/** The live result count under the search box ("12 results"); the toolbar's sync status may also read "Loading…". */
 export function resultCount(page: Page) {
-  return page.getByText(/^(\d+ results?|Loading…)$/);
+  return page.getByRole('main').getByText(/^(\d+ results?|Loading…)$/);
 }
 
 /** Reads the number out of the result count once it has settled to a number. */
