@@ -76,8 +76,13 @@ async function start(): Promise<void> {
   if (opened.dir !== settings.archiveDir) await writeSettings(SETTINGS_FILE(), { ...settings, archiveDir: opened.dir });
   const { archive } = opened;
   const exportLedger = createExportLedger(join(app.getPath('userData'), 'pending-exports.json'));
-  // A folder export cut off by a crash is put back now, not only by the next export to that folder.
-  for (const result of await exportLedger.recoverAll()) {
+  // A folder export cut off by a crash is put back now, not only by the next export to that folder;
+  // a ledger that cannot be read or updated never stops the app (the next export still recovers).
+  const recovered = await exportLedger.recoverAll().catch((error: unknown) => {
+    console.error('Annals could not check its unfinished exports:', error);
+    return [];
+  });
+  for (const result of recovered) {
     if (result.error) console.error(`Annals could not put back the export folder ${result.folder}: ${result.error.message}`);
   }
   const services = createServices(archive, {
