@@ -43,6 +43,22 @@ export function errnoOf(error: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) ? code : undefined;
 }
 
+/** Whether a file-system error says the path does not exist. */
+export function isMissingError(error: unknown): boolean {
+  return errnoOf(error) === 'ENOENT';
+}
+
+/** Renames `from` to `to` when `from` exists; answers whether it did (any other failure is thrown). */
+export async function renameIfPresent(fs: ArchiveFs, from: string, to: string): Promise<boolean> {
+  try {
+    await fs.rename(from, to);
+    return true;
+  } catch (error) {
+    if (isMissingError(error)) return false;
+    throw error;
+  }
+}
+
 /**
  * Turns a file-system failure of a write into an ArchiveError with a stable code ('disk-full',
  * 'permission-denied', 'file-busy', 'io-error') and a message saying what state the archive is in.

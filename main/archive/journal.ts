@@ -14,7 +14,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { ArchiveFs } from './archive-fs';
-import { errnoOf } from './archive-fs';
+import { errnoOf, isMissingError, renameIfPresent } from './archive-fs';
 import { runBounded, stageFile, syncFolder, writeFilesAtomic } from './atomic-write';
 import { freeConflictPath } from './conflicts';
 import { CACHE_DIR } from './paths';
@@ -79,7 +79,6 @@ export function sha256Of(data: string | Uint8Array): string {
 }
 
 const toRel = (dir: string, path: string) => relative(dir, path).split(sep).join('/');
-const isMissing = (error: unknown) => errnoOf(error) === 'ENOENT';
 
 /** A change that failed before its journal was committed: nothing was replaced, its staged files are gone. */
 export class UncommittedChangeError extends Error {
@@ -236,13 +235,7 @@ async function linkNew(fs: ArchiveFs, staged: string, target: string): Promise<b
 
 async function moveAside(fs: ArchiveFs, target: string): Promise<string | null> {
   const aside = asidePath(target);
-  try {
-    await fs.rename(target, aside);
-    return aside;
-  } catch (error) {
-    if (isMissing(error)) return null;
-    throw error;
-  }
+  return (await renameIfPresent(fs, target, aside)) ? aside : null;
 }
 
 async function removeChecked(
@@ -254,7 +247,7 @@ async function removeChecked(
 ): Promise<void> {
   if (entry.expected === undefined) {
     await ctx.fs.unlink(target).catch((error: unknown) => {
-      if (!isMissing(error)) throw error;
+      if (!isMissingError(error)) throw error;
     });
     return;
   }
@@ -295,7 +288,7 @@ export interface RecoveryReport {
 /** Journals left by an interrupted change (relative paths). */
 export async function listJournals(dir: string, fs: ArchiveFs): Promise<string[]> {
   const names = await fs.readdir(join(dir, JOURNAL_DIR)).catch((error: unknown) => {
-    if (isMissing(error)) return [] as string[];
+    if (isMissingError(error)) return [] as string[];
     throw error; // an unreadable journal folder must not pass for "no unfinished change"
   });
   return names.filter((name) => name.endsWith('.json') && !name.startsWith('.')).sort().map((name) => `${JOURNAL_DIR}/${name}`);
@@ -306,7 +299,7 @@ async function readJournal(path: string, fs: ArchiveFs): Promise<JournalFile | n
     const value = JSON.parse(String(await fs.readFile(path, 'utf8'))) as JournalFile;
     return value.format === JOURNAL_FORMAT && Array.isArray(value.writes) && Array.isArray(value.removals) ? value : null;
   } catch (error) {
-    if (errnoOf(error) && !isMissing(error)) throw error;
+    if (errnoOf(error) && !isMissingError(error)) throw error;
     return null;
   }
 }
@@ -315,7 +308,7 @@ async function readJournal(path: string, fs: ArchiveFs): Promise<JournalFile | n
 async function canRollForward(dir: string, journal: JournalFile, fs: ArchiveFs): Promise<boolean> {
   for (const entry of journal.writes) {
     const staged = await fs.readFile(join(dir, entry.staged ?? '')).catch((error: unknown) => {
-      if (isMissing(error)) return null;
+      if (isMissingError(error)) return null;
       throw error;
     });
     if (staged !== null && sha256Of(staged) !== entry.sha256) return false;

@@ -68,10 +68,8 @@ export function createExportLedger(file: string, options: ExportWriteOptions = {
         try {
           results.push({ folder, recovery: await recoverFolderExport(folder, options) });
         } catch (error) {
-          const code = codeOf(error);
-          // Gone (the user moved or deleted it): nothing is left to put right there.
-          if (code === 'ENOENT' || code === 'not-a-folder') results.push({ folder, recovery: { discarded: [], rolledBack: [], completed: [], sweptTempFiles: [] } });
-          else results.push({ folder, error: { code, message: error instanceof Error ? error.message : String(error) } });
+          // A folder the user removed is not an error: recovery finds nothing there and answers.
+          results.push({ folder, error: { code: codeOf(error), message: error instanceof Error ? error.message : String(error) } });
         }
       }
       const recovered = new Set(results.filter((result) => result.recovery).map((result) => result.folder));

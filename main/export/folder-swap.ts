@@ -15,7 +15,7 @@
 // are moved; a new file never replaces a file Annals did not write (link refuses an existing name).
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { type ArchiveFs, errnoOf } from '../archive/archive-fs';
+import { type ArchiveFs, errnoOf, isMissingError, renameIfPresent } from '../archive/archive-fs';
 import { syncFolder, writeFilesAtomic } from '../archive/atomic-write';
 import { sha256Of } from '../archive/journal';
 import { ExportWriteError } from './export-errors';
@@ -49,8 +49,6 @@ interface StagingPlace {
   prefix: string;
 }
 
-const isMissing = (error: unknown) => errnoOf(error) === 'ENOENT';
-
 /** Beside the folder normally; inside it when the folder is a mount point (a rename cannot cross file systems). */
 async function choosePlace(out: string): Promise<StagingPlace> {
   const sibling = { parent: dirname(out), prefix: `.${basename(out)}${SIBLING_SUFFIX}` };
@@ -66,7 +64,7 @@ export async function findStagingFolders(out: string, fs: ArchiveFs): Promise<st
   const found: string[] = [];
   for (const place of places) {
     const names = await fs.readdir(place.parent).catch((error: unknown) => {
-      if (isMissing(error) || errnoOf(error) === 'ENOTDIR') return [] as string[];
+      if (isMissingError(error) || errnoOf(error) === 'ENOTDIR') return [] as string[];
       throw error;
     });
     for (const name of names) {
@@ -159,23 +157,12 @@ async function placeFile(fs: ArchiveFs, staged: string, target: string): Promise
   await fs.unlink(staged).catch(() => undefined); // a leftover goes with the staging folder
 }
 
-/** Moves `from` to `to` when it exists; answers whether it did. */
-async function moveIfPresent(fs: ArchiveFs, from: string, to: string): Promise<boolean> {
-  try {
-    await fs.rename(from, to);
-    return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
-  }
-}
-
 /** Step 3: the previous export's files into `old/`, the new files into the export folder. */
 export async function swapExport(out: string, staging: string, journal: SwapJournal, fs: ArchiveFs): Promise<void> {
   const old = join(staging, 'old');
   const oldFolders = await ensureFolders(fs, old, journal.previous);
   const outFolders = new Set([out, ...journal.previous.map((path) => dirname(join(out, path)))]);
-  for (const path of journal.previous) await moveIfPresent(fs, join(out, path), join(old, path));
+  for (const path of journal.previous) await renameIfPresent(fs, join(out, path), join(old, path));
   await syncAll(fs, [...outFolders, ...oldFolders]);
   // From here a file at a new path may be new: rollback must know (an identical previous one is not).
   await writeJournal(fs, staging, { ...journal, state: 'placing' });
@@ -200,7 +187,7 @@ async function isOurs(fs: ArchiveFs, path: string, sha256: string | undefined): 
   try {
     return sha256Of((await fs.readFile(path)) as Buffer) === sha256;
   } catch (error) {
-    if (isMissing(error) || errnoOf(error) === 'EISDIR') return false;
+    if (isMissingError(error) || errnoOf(error) === 'EISDIR') return false;
     throw error;
   }
 }
@@ -214,7 +201,7 @@ export async function rollBackExport(out: string, staging: string, journal: Swap
     if (journal.state !== 'placing') break; // nothing new was placed yet
     folders.add(dirname(join(out, path)));
     // A previous version moved back replaces the new file; with none, the new file is removed if it is ours.
-    if (previous.has(path) && (await moveIfPresent(fs, join(old, path), join(out, path)))) continue;
+    if (previous.has(path) && (await renameIfPresent(fs, join(old, path), join(out, path)))) continue;
     if (await isOurs(fs, join(out, path), journal.sha256[i])) await fs.unlink(join(out, path));
   }
   for (const path of journal.previous) {
@@ -240,7 +227,7 @@ async function readJournal(staging: string, fs: ArchiveFs): Promise<SwapJournal 
   try {
     text = String(await fs.readFile(join(staging, JOURNAL), 'utf8'));
   } catch (error) {
-    if (isMissing(error)) return null;
+    if (isMissingError(error)) return null;
     throw error;
   }
   try {
