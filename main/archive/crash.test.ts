@@ -13,7 +13,7 @@ import { openArchive } from './archive';
 import { findTempFiles } from './atomic-write';
 import { listJournals } from './journal';
 import { nodeArchiveFs } from './archive-fs';
-import { type Child, seededRandom, spawnScript } from './testing/child';
+import { type Child, seededRandom, spawnScript, timeRunAfterReady } from './testing/child';
 import { type ScenarioKind, createBaseArchive, scenarioClock, scenarioOps, snapshotFiles } from './testing/crash-scenarios';
 
 const DRIVER = 'main/archive/testing/crash-driver.ts';
@@ -100,15 +100,7 @@ interface Tally {
 async function timeFullRun(kind: ScenarioKind, base: string): Promise<number> {
   const dir = join(root, `${kind}-calibrate`);
   await cp(base, dir, { recursive: true });
-  const child = await spawnScript(DRIVER, [kind, dir, join(root, `${kind}-calibrate-out`)], CHILD_ENV);
-  await child.waitForLine(/^loaded$/);
-  child.send('go');
-  await child.waitForLine(/^ready$/);
-  const start = Date.now();
-  await child.waitForLine(/^done$/);
-  const took = Date.now() - start;
-  expect((await child.exited).code).toBe(0);
-  return took;
+  return timeRunAfterReady(await spawnScript(DRIVER, [kind, dir, join(root, `${kind}-calibrate-out`)], CHILD_ENV));
 }
 
 async function verifyAfterKill(kind: ScenarioKind, dir: string, out: string, reference: Reference, tally: Tally) {

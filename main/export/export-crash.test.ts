@@ -3,15 +3,14 @@
 // must be exactly the state after a whole number of exports — never a mix of two — with no staging
 // folder or temp file left, and the user's files in and beside it untouched. Then the next export
 // must succeed. ANNALS_LONG_TESTS=1 runs ten times as many kills.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTempFiles } from '../archive/atomic-write';
 import { nodeArchiveFs } from '../archive/archive-fs';
-import { type Child, seededRandom, spawnScript } from '../archive/testing/child';
+import { type Child, seededRandom, spawnScript, timeRunAfterReady } from '../archive/testing/child';
 import { findStagingFolders } from './folder-swap';
-import { EXPORT_RUNS, exportVariant, isSameSnapshot, lostForeignFiles, prepareExportFolder, snapshotExport } from './testing/crash-exports';
+import { EXPORT_RUNS, exportVariant, isSameSnapshot, lostForeignFiles, makeFastTempRoot, prepareExportFolder, snapshotExport } from './testing/crash-exports';
 import { recoverFolderExport, writeExport } from './write-export';
 
 const DRIVER = 'main/export/testing/export-crash-driver.ts';
@@ -23,10 +22,8 @@ type Snapshot = Map<string, string>;
 
 let root: string;
 beforeAll(async () => {
-  // A kill -9 stops the process, not the kernel: what was written survives on any file system. On tmpfs
-  // fsync is free, so the swap (renames) takes a fair share of the run and of the kill moments.
-  const isShm = await stat('/dev/shm').then((info) => info.isDirectory(), () => false);
-  root = await mkdtemp(join(isShm ? '/dev/shm' : tmpdir(), 'annals-export-crash-'));
+  // A kill -9 stops the process, not the kernel: what was written survives on any file system, tmpfs too.
+  root = await makeFastTempRoot('annals-export-crash-');
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });
@@ -115,15 +112,7 @@ async function killOnce(n: number, delayMs: number, reference: Snapshot[], tally
 async function timeFullRun(): Promise<number> {
   const parent = join(root, 'calibrate');
   await prepareExportFolder(parent);
-  const child = await spawnScript(DRIVER, [join(parent, 'out')]);
-  await child.waitForLine(/^loaded$/);
-  child.send('go');
-  await child.waitForLine(/^ready$/);
-  const start = Date.now();
-  await child.waitForLine(/^done$/);
-  const took = Date.now() - start;
-  expect((await child.exited).code).toBe(0);
-  return took;
+  return timeRunAfterReady(await spawnScript(DRIVER, [join(parent, 'out')]));
 }
 
 describe('kill -9 of an export process at random moments', () => {

@@ -4,8 +4,7 @@
 // every N, under each code in turn. Each time: a stable error code; once recovered, the folder holds the previous export whole
 // (or, when the failure hit only the clean-up, the new one whole); the user's files untouched; nothing
 // left behind; and the same export, retried after the fix, completes.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findTempFiles } from '../archive/atomic-write';
@@ -13,7 +12,7 @@ import { nodeArchiveFs } from '../archive/archive-fs';
 import { createFaultyFs } from '../archive/testing/faulty-fs';
 import { ExportWriteError } from './export-errors';
 import { findStagingFolders } from './folder-swap';
-import { exportVariant, isSameSnapshot, lostForeignFiles, prepareExportFolder, snapshotExport } from './testing/crash-exports';
+import { exportVariant, isSameSnapshot, lostForeignFiles, makeFastTempRoot, prepareExportFolder, snapshotExport } from './testing/crash-exports';
 import { recoverFolderExport, writeExport } from './write-export';
 
 const CODES: Record<string, string> = { ENOSPC: 'disk-full', EACCES: 'permission-denied', EIO: 'io-error', EBUSY: 'file-busy' };
@@ -23,9 +22,7 @@ const JOB = exportVariant(3).slice(0, 9);
 
 let root: string;
 beforeAll(async () => {
-  // fsync costs nothing on tmpfs, and the faults are injected anyway: many runs fit in the time.
-  const isShm = await stat('/dev/shm').then((info) => info.isDirectory(), () => false);
-  root = await mkdtemp(join(isShm ? '/dev/shm' : tmpdir(), 'annals-export-faults-'));
+  root = await makeFastTempRoot('annals-export-faults-');
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

@@ -1,19 +1,16 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaultyFs } from '../archive/testing/faulty-fs';
 import { createExportLedger } from './export-ledger';
-import { exportVariant, isSameSnapshot, prepareExportFolder, snapshotExport } from './testing/crash-exports';
+import { exportVariant, isSameSnapshot, makeFastTempRoot, prepareExportFolder, snapshotExport } from './testing/crash-exports';
 import { writeExport } from './write-export';
 
 const JOB = exportVariant(3).slice(0, 9);
 
 let root: string;
 beforeAll(async () => {
-  // The search for the failing call runs many exports: on tmpfs their fsyncs cost nothing.
-  const isShm = await stat('/dev/shm').then((info) => info.isDirectory(), () => false);
-  root = await mkdtemp(join(isShm ? '/dev/shm' : tmpdir(), 'annals-export-ledger-'));
+  root = await makeFastTempRoot('annals-export-ledger-');
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

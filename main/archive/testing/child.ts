@@ -99,5 +99,22 @@ export async function spawnScript(script: string, args: string[], env: Record<st
   };
 }
 
+/**
+ * Lets a crash-test driver run to its end (loaded → go → ready → done) and answers how long its work
+ * took after "ready", in ms: the kill tests place their kill moments within that span. Throws if the
+ * driver does not exit cleanly.
+ */
+export async function timeRunAfterReady(child: Child): Promise<number> {
+  await child.waitForLine(/^loaded$/);
+  child.send('go');
+  await child.waitForLine(/^ready$/);
+  const start = Date.now();
+  await child.waitForLine(/^done$/);
+  const took = Date.now() - start;
+  const { code, stderr } = await child.exited;
+  if (code !== 0) throw new Error(`the driver exited with code ${String(code)}: ${stderr}`);
+  return took;
+}
+
 /** The same seed gives the same kill moments in every run. */
 export { createRandom as seededRandom } from '../../../shared/seeded-random';
