@@ -2,7 +2,7 @@
 // there (remembering the new source), or merged with its teaser or its full article (DESIGN §3.6).
 import type { Item, ItemSource } from '../../shared/model';
 import { isOpeningOf } from '../../shared/ingest/dedupe';
-import type { ItemIndex } from './item-index';
+import { type DedupeKeys, type ItemIndex, computeDedupeKeys } from './item-index';
 
 export type AbsorbKind = 'added' | 'merged' | 'duplicate';
 
@@ -43,12 +43,20 @@ function upgradeTeaser(teaser: Item, article: Item, now: string): Item {
   };
 }
 
-/** Adds `incoming` (a new item built from one parsed item with one source) to the index. */
-export function absorbItem(index: ItemIndex, incoming: Item, now: string): AbsorbOutcome {
+/**
+ * Adds `incoming` (a new item built from one parsed item with one source) to the index; `keys` are its
+ * dedupe keys when the caller has them already (the ingest worker computes them).
+ */
+export function absorbItem(
+  index: ItemIndex,
+  incoming: Item,
+  now: string,
+  keys: DedupeKeys = computeDedupeKeys(incoming.text, incoming.title),
+): AbsorbOutcome {
   // The id check catches an item whose file was edited by hand since its id was derived.
-  const same = index.findByContent(incoming.text, incoming.title) ?? index.get(incoming.id);
+  const same = index.findByContent(keys) ?? index.get(incoming.id);
   if (same) return keepSources(index, same.item, same.file, incoming, 'duplicate', now);
-  for (const candidate of index.findByOpening(incoming.text)) {
+  for (const candidate of index.findByOpening(keys)) {
     if (isOpeningOf(incoming.text, candidate.item.text)) {
       return keepSources(index, candidate.item, candidate.file, incoming, 'merged', now);
     }
@@ -57,7 +65,7 @@ export function absorbItem(index: ItemIndex, incoming: Item, now: string): Absor
       return { kind: 'merged', changedId: candidate.item.id, previous: candidate.item };
     }
   }
-  index.put(incoming, null);
+  index.put(incoming, null, keys);
   return { kind: 'added', changedId: incoming.id, previous: null };
 }
 

@@ -51,12 +51,14 @@ async function inSlices<T>(items: readonly T[], step: (item: T) => void): Promis
 /** Absorbs the pages' items into the archive's index; answers the item changes to write (data serialized). */
 async function absorbPages(archive: Archive, pages: readonly BatchPage[]): Promise<ItemChange[]> {
   const index = archive.itemIndex;
+  // After an open (or a reload) the archive's own items are not keyed yet; absorbing needs them all.
+  await index.keyAllInSlices();
   // The first change of an item in this batch holds its state on disk.
   const previous = new Map<string, Item | null>();
   const prepared = new Map<Item, string>();
   await inSlices(pages, ({ page, now, result }) => {
-    for (const { item, data } of page.items) {
-      const outcome = absorbItem(index, item, now);
+    for (const { item, data, keys } of page.items) {
+      const outcome = absorbItem(index, item, now, keys);
       if (outcome.changedId !== null && !previous.has(outcome.changedId)) previous.set(outcome.changedId, outcome.previous);
       result[COUNTER[outcome.kind]] += 1;
       prepared.set(item, data);

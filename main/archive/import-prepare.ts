@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { Item } from '../../shared/model';
 import type { CompiledTaxonomy } from '../../shared/taxonomy';
 import { type ReadPageResult, readPage } from '../ingest';
+import { type DedupeKeys, computeDedupeKeys } from './item-index';
 import { serializeItem } from './item-file';
 import { buildItem } from './new-item';
 import { sourceExtension } from './paths';
@@ -16,6 +17,8 @@ export interface PreparedItem {
   item: Item;
   /** The item's file content (serializeItem(item)). */
   data: string;
+  /** computeDedupeKeys(item.text, item.title): the main thread need not normalise the text again. */
+  keys: DedupeKeys;
 }
 
 /** A page read, parsed, hashed, its items built and serialized: what the import absorbs and writes. */
@@ -42,7 +45,7 @@ export function preparePage(path: string, result: ReadPageResult, now: string): 
   const file = basename(path);
   const items = result.page.items.map((parsed, index) => {
     const item = buildItem(parsed, { sha256, file, ext, url: result.page.url ?? null, index }, now);
-    return { item, data: serializeItem(item) };
+    return { item, data: serializeItem(item), keys: computeDedupeKeys(item.text, item.title) };
   });
   return { path, bytes: result.bytes, sha256, ext, items };
 }
