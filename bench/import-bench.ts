@@ -31,6 +31,13 @@ export interface ImportFigures {
   eventLoopP99Ms: number;
   /** Ingest worker threads that parsed the pages. */
   workers: number;
+  /**
+   * CPU time per item added, of the whole process (main, ingest workers, libuv's threads): user
+   * (JavaScript, hashing) and system (the kernel's work for the file-system calls), in ms.
+   */
+  cpuPerItemMs: { user: number; system: number };
+  /** The same for the plain writes of the same files: the kernel's floor for creating them. */
+  rawWriteCpuPerItemMs: { user: number; system: number };
 }
 
 interface WrittenFile {
@@ -66,6 +73,12 @@ async function writeAtomic(dir: string, files: WrittenFile[], filesPerPage: numb
   }
 }
 
+function cpuPerItem(since: NodeJS.CpuUsage, items: number) {
+  const used = process.cpuUsage(since);
+  const per = (micros: number) => Math.round((micros / 1000 / Math.max(1, items)) * 1000) / 1000;
+  return { user: per(used.user), system: per(used.system) };
+}
+
 /** Imports the items as one page each into a fresh archive in a temp folder, then removes it. */
 export async function measureImport(items: Item[]): Promise<ImportFigures> {
   const root = await mkdtemp(join(tmpdir(), 'annals-bench-'));
@@ -81,14 +94,18 @@ export async function measureImport(items: Item[]): Promise<ImportFigures> {
     await preparePageInWorker(join(pages, '0000', 'page-000000.txt'), await archive.taxonomy(), new Date().toISOString());
     const delay = monitorEventLoopDelay({ resolution: 5 });
     const start = now();
+    const cpuStart = process.cpuUsage();
     delay.enable();
     const result = await archive.importPaths([pages], { preparer: preparePageInWorker });
     delay.disable();
     const ms = now() - start;
+    const cpuPerItemMs = cpuPerItem(cpuStart, result.added);
     await archive.close();
     const rawStart = now();
+    const rawCpuStart = process.cpuUsage();
     await writeRaw(join(root, 'raw'), written);
     const rawWriteMs = now() - rawStart;
+    const rawWriteCpuPerItemMs = cpuPerItem(rawCpuStart, result.added);
     const added = result.added;
     const atomicStart = now();
     await writeAtomic(join(root, 'atomic'), written, Math.max(1, Math.round(written.length / Math.max(1, added))));
@@ -108,6 +125,8 @@ export async function measureImport(items: Item[]): Promise<ImportFigures> {
       eventLoopMaxMs: Math.round(delay.max / 1e5) / 10,
       eventLoopP99Ms: Math.round(delay.percentile(99) / 1e5) / 10,
       workers: ingestWorkerCount(),
+      cpuPerItemMs,
+      rawWriteCpuPerItemMs,
     };
   } finally {
     await stopIngestWorker();

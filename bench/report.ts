@@ -53,6 +53,7 @@ export function formatReport(result: BenchResult): string {
   if (result.import) {
     const imp = result.import;
     lines.push(`import: ${imp.itemsPerSec} items/s (${imp.added} of ${imp.items} pages added, ${imp.failed} failed); the same ${imp.filesWritten} files with plain writeFile: ${imp.rawWriteItemsPerSec} items/s, with the archive's atomic writes: ${imp.atomicWriteItemsPerSec} items/s`);
+    lines.push(`import CPU per item (ms, whole process): user ${imp.cpuPerItemMs.user}, system ${imp.cpuPerItemMs.system}; plain writes of its files: user ${imp.rawWriteCpuPerItemMs.user}, system ${imp.rawWriteCpuPerItemMs.system}`);
   }
   if (result.agreement) {
     const ag = result.agreement;

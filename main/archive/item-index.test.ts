@@ -39,7 +39,7 @@ describe('the item index', () => {
     const index = new ItemIndex();
     const item = makeItem('a', OPENING);
     index.put(item, 'items/a.md', keysOf(item));
-    index.put({ ...item, note: 'checked', status: 'read' }, 'items/a.md');
+    index.put({ ...item, note: 'checked', status: 'reviewed' }, 'items/a.md');
     expect(index.unkeyedCount).toBe(0);
     index.put({ ...item, text: `${OPENING} and more` }, 'items/a.md');
     expect(index.unkeyedCount).toBe(1);
