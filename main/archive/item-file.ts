@@ -12,7 +12,7 @@ import {
   type Tags,
   emptyTags,
 } from '../../shared/model';
-import { ArchiveFileError, FieldReader, joinFrontMatter, splitFrontMatter } from './front-matter';
+import { ArchiveFileError, FieldReader, joinFrontMatterFast, splitFrontMatter } from './front-matter';
 
 /** Version of the item file format; a newer one is refused rather than misread. */
 export const ITEM_FORMAT_VERSION = 1;
@@ -31,9 +31,9 @@ function tagsToYaml(tags: Tags, omitEmpty: boolean): Record<string, string[]> {
   return out;
 }
 
-/** Serializes an item to the text of its file. */
-export function serializeItem(item: Item): string {
-  const data = {
+/** The front matter of an item's file: every field but the text, in the order the file lists them. */
+export function buildItemFrontMatter(item: Item): Record<string, unknown> {
+  return {
     format: ITEM_FORMAT_VERSION,
     id: item.id,
     date: item.date,
@@ -50,7 +50,11 @@ export function serializeItem(item: Item): string {
     imported: item.imported,
     updated: item.updated,
   };
-  return joinFrontMatter(data, item.text);
+}
+
+/** Serializes an item to the text of its file. */
+export function serializeItem(item: Item): string {
+  return joinFrontMatterFast(buildItemFrontMatter(item), item.text);
 }
 
 function readTags(reader: FieldReader): Tags {
