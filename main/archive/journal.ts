@@ -149,17 +149,26 @@ export async function commitChange(
 
 type SameJudge = (path: string) => ((bytes: Buffer) => boolean) | undefined;
 
+/** One target of a journal being applied, with what judging a file found there needs. */
+interface Placement {
+  target: string;
+  entry: JournalEntry;
+  ctx: ChangeContext;
+  /** Where conflict copies kept are reported. */
+  conflicts: Conflict[];
+  /** True when bytes found there mean what Annals knows (see PlannedWrite.isSame). */
+  isSame?: (bytes: Buffer) => boolean;
+}
+
 async function applyJournal(dir: string, journal: JournalFile, ctx: ChangeContext, conflicts: Conflict[], judge: SameJudge) {
   const folders = new Set([...journal.writes, ...journal.removals].map((entry) => dirname(join(dir, entry.target))));
   // Targets are distinct files, so they are placed side by side; removals come after every write.
-  await runBounded(journal.writes, IO_LANES, (entry) => {
+  const placeOf = (entry: JournalEntry): Placement => {
     const target = join(dir, entry.target);
-    return placeWrite(target, join(dir, entry.staged ?? ''), entry, ctx, conflicts, judge(target));
-  });
-  await runBounded(journal.removals, IO_LANES, (entry) => {
-    const target = join(dir, entry.target);
-    return removeChecked(target, entry, ctx, conflicts, judge(target));
-  });
+    return { target, entry, ctx, conflicts, isSame: judge(target) };
+  };
+  await runBounded(journal.writes, IO_LANES, (entry) => placeWrite(placeOf(entry), join(dir, entry.staged ?? '')));
+  await runBounded(journal.removals, IO_LANES, (entry) => removeChecked(placeOf(entry)));
   await runBounded([...folders], IO_LANES, (folder) => syncFolder(folder, ctx.fs));
 }
 
@@ -178,14 +187,8 @@ export function isAsideName(name: string): boolean {
  * the staged file is hard-linked in (refused if yet another file appeared meanwhile: then that one is
  * moved aside too), and the file moved aside is deleted only when it is the version Annals last read.
  */
-async function placeWrite(
-  target: string,
-  staged: string,
-  entry: JournalEntry,
-  ctx: ChangeContext,
-  conflicts: Conflict[],
-  isSame?: (bytes: Buffer) => boolean,
-): Promise<void> {
+async function placeWrite(place: Placement, staged: string): Promise<void> {
+  const { target, entry, ctx } = place;
   const { fs } = ctx;
   if (entry.expected === undefined) {
     await fs.rename(staged, target);
@@ -208,11 +211,11 @@ async function placeWrite(
       if (errno !== 'EEXIST') {
         // No hard links on this file system: a plain rename (a rival write in this instant can be lost).
         await fs.rename(staged, target);
-        if (aside) await judgeAside(aside, target, entry, ctx, conflicts, isSame);
+        if (aside) await judgeAside(place, aside);
         return;
       }
     }
-    if (aside) await judgeAside(aside, target, entry, ctx, conflicts, isSame);
+    if (aside) await judgeAside(place, aside);
     if (isPlaced) {
       await fs.unlink(staged).catch(() => undefined); // a leftover is a temp file: swept later
       return;
@@ -238,13 +241,8 @@ async function moveAside(fs: ArchiveFs, target: string): Promise<string | null> 
   return (await renameIfPresent(fs, target, aside)) ? aside : null;
 }
 
-async function removeChecked(
-  target: string,
-  entry: JournalEntry,
-  ctx: ChangeContext,
-  conflicts: Conflict[],
-  isSame?: (bytes: Buffer) => boolean,
-): Promise<void> {
+async function removeChecked(place: Placement): Promise<void> {
+  const { target, entry, ctx } = place;
   if (entry.expected === undefined) {
     await ctx.fs.unlink(target).catch((error: unknown) => {
       if (!isMissingError(error)) throw error;
@@ -252,18 +250,12 @@ async function removeChecked(
     return;
   }
   const aside = await moveAside(ctx.fs, target);
-  if (aside) await judgeAside(aside, target, entry, ctx, conflicts, isSame);
+  if (aside) await judgeAside(place, aside);
 }
 
 /** Deletes a file moved aside when it is what Annals knew (or its own new content); else keeps it as a conflict copy. */
-async function judgeAside(
-  aside: string,
-  target: string,
-  entry: JournalEntry,
-  ctx: ChangeContext,
-  conflicts: Conflict[],
-  isSame?: (bytes: Buffer) => boolean,
-): Promise<void> {
+async function judgeAside(place: Placement, aside: string): Promise<void> {
+  const { target, entry, ctx, conflicts, isSame } = place;
   const bytes = (await ctx.fs.readFile(aside)) as Buffer;
   const hash = sha256Of(bytes);
   if (hash === entry.expected || hash === entry.sha256 || (entry.expected !== null && isSame?.(bytes))) {
@@ -360,7 +352,7 @@ async function rollForward(dir: string, journal: JournalFile, ctx: ChangeContext
     for (const name of asidesIn.get(folder) ?? []) {
       const prefix = `.${basename(target)}.`;
       if (name.startsWith(prefix) && /^[0-9a-f]{12}\.aside$/.test(name.slice(prefix.length))) {
-        await judgeAside(join(dirname(target), name), target, entry, ctx, conflicts);
+        await judgeAside({ target, entry, ctx, conflicts }, join(dirname(target), name));
       }
     }
   }
