@@ -44,8 +44,11 @@ export function preparePage(path: string, result: ReadPageResult, now: string): 
   const ext = sourceExtension(path);
   const file = basename(path);
   const items = result.page.items.map((parsed, index) => {
-    const item = buildItem(parsed, { sha256, file, ext, url: result.page.url ?? null, index }, now);
-    return { item, data: serializeItem(item), keys: computeDedupeKeys(item.text, item.title) };
+    // One normalisation of the text for the id and both keys (the text is the item's; its title too unless derived).
+    const parsedKeys = computeDedupeKeys(parsed.text, parsed.title);
+    const item = buildItem(parsed, { sha256, file, ext, url: result.page.url ?? null, index }, now, parsedKeys.content);
+    const keys = item.title === parsed.title ? parsedKeys : computeDedupeKeys(item.text, item.title);
+    return { item, data: serializeItem(item), keys };
   });
   return { path, bytes: result.bytes, sha256, ext, items };
 }

@@ -3,11 +3,14 @@ import { type Item, type ItemSource, type ParsedItem, emptyTags } from '../../sh
 import { deriveTitle } from './derive-title';
 import { contentId } from './item-index';
 
-/** Builds the archive item for one parsed item found in one source. */
-export function buildItem(parsed: ParsedItem, source: ItemSource, now: string): Item {
+/**
+ * Builds the archive item for one parsed item found in one source; `id` is contentId(parsed.text,
+ * parsed.title), passed when the caller has computed it already.
+ */
+export function buildItem(parsed: ParsedItem, source: ItemSource, now: string, id = contentId(parsed.text, parsed.title)): Item {
   const hasTitle = parsed.title !== null && parsed.title.trim() !== '';
   return {
-    id: contentId(parsed.text, parsed.title),
+    id,
     title: hasTitle ? (parsed.title as string) : deriveTitle(parsed.text),
     isTitleDerived: !hasTitle,
     date: parsed.date,
