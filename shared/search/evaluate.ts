@@ -3,15 +3,17 @@
 // dense arrays over the slots, so AND, OR and NOT are single passes whatever the hit counts.
 import { findTermId } from './inverted-index';
 import type { InvertedIndex } from './inverted-index';
-import { allLiveSlots, createSlotScores, scorePhrase, scoreTerms } from './scoring';
+import { allLiveSlots, copySlotScores, createSlotScores, scorePhrase, scoreTerms } from './scoring';
 import type { SlotScores } from './scoring';
 import { toPrimaryTerm, toQueryTermVariants, tokenizeText } from './options';
+import type { QueryTermVariant } from './options';
 import { FACETS } from '../model';
 import { ATTRIBUTE_BITS, COLLECTION_FACET, encodeAttribute } from './doc-columns';
 import type { DocColumns } from './doc-columns';
 import type { QueryFilter, QueryNode } from './query';
 import { createLabelTest, normalizeFilterValue, toDayRange } from './filters';
 import { expandQueryTerms } from './vocabulary';
+import { recallWordScores, rememberWordScores } from './query-cache';
 
 /** A phrase as typed (primary terms) and as term ids. */
 export interface RecordedPhrase {
@@ -46,15 +48,92 @@ function subtract(kept: SlotScores, excluded: SlotScores): SlotScores {
   return kept;
 }
 
-function evaluateWord(context: EvaluationContext, value: string, isRecorded: boolean): SlotScores | null {
+// A word or phrase is worth remembering when scoring it reads more postings than a quarter of the slots:
+// below that, scoring it again costs about what copying its arrays in and out of the cache does.
+function isWorthCaching(inverted: InvertedIndex, ids: Iterable<number>): boolean {
+  let postings = 0;
+  for (const id of ids) postings += inverted.listLengths[id] as number;
+  return postings * 4 >= inverted.slotCount;
+}
+
+function recordTerms(context: EvaluationContext, ids: Iterable<number>, isRecorded: boolean): void {
+  if (isRecorded) for (const id of ids) context.recordedTerms.add(context.inverted.terms[id] as string);
+}
+
+// A word's variants as a cache key: "C" and "c", or "Ра" and "ра", expand and score alike.
+function toCacheKey(variants: QueryTermVariant[]): string {
+  return variants.map(({ term, weight }) => `${term}\u0000${weight}`).join('\u0001');
+}
+
+// One word's scores: recalled, or scored over every slot (and remembered when costly), or, when
+// the word is ANDed with parts already evaluated, scored only within the slots they hit.
+function scoreWord(context: EvaluationContext, word: string, isRecorded: boolean, within: Uint8Array | null): SlotScores {
+  const { inverted } = context;
+  const variants = toQueryTermVariants(word);
+  const key = toCacheKey(variants);
+  const kind = variants.some(({ term }) => term.length === 1) ? 'letter' : 'word';
+  const cached = recallWordScores(inverted, key, kind);
+  if (cached) {
+    recordTerms(context, cached.ids, isRecorded);
+    return copySlotScores(inverted, cached);
+  }
+  const weights = expandQueryTerms(inverted, variants);
+  recordTerms(context, weights.keys(), isRecorded);
+  if (within) return scoreTerms(inverted, weights, undefined, within);
+  const scores = scoreTerms(inverted, weights);
+  if (isWorthCaching(inverted, weights.keys())) rememberWordScores(inverted, key, kind, [...weights.keys()], scores);
+  return scores;
+}
+
+function evaluateWord(context: EvaluationContext, value: string, isRecorded: boolean, within: Uint8Array | null = null): SlotScores | null {
   const words = tokenizeText(value);
   if (words.length === 0) return null;
-  const parts = words.map((word) => {
-    const weights = expandQueryTerms(context.inverted, toQueryTermVariants(word));
-    if (isRecorded) for (const id of weights.keys()) context.recordedTerms.add(context.inverted.terms[id] as string);
-    return scoreTerms(context.inverted, weights);
-  });
+  const parts: SlotScores[] = [];
+  const narrowed = startNarrowing(within);
+  for (const word of words) {
+    const slots = narrowTo(narrowed, parts);
+    parts.push(scoreWord(context, word, isRecorded, slots));
+    narrowed.withins.push(slots);
+  }
   return intersect(context, parts);
+}
+
+/**
+ * The slots every part of an AND so far hit (null: no part yet), as the parts are evaluated. The
+ * parts' own hit arrays are only read; an AND of several goes into an array of its own.
+ */
+interface Narrowing {
+  slots: Uint8Array | null;
+  buffer: Uint8Array | null;
+  /** Parts folded into `slots` so far. */
+  folded: number;
+  /** The slots each part was scored within (its hits are among them), null when all. */
+  withins: (Uint8Array | null)[];
+}
+
+function startNarrowing(within: Uint8Array | null): Narrowing {
+  return { slots: within, buffer: null, folded: 0, withins: [] };
+}
+
+// Folds in the hits of the parts evaluated since the last call, and returns the slots.
+function narrowTo(narrowed: Narrowing, parts: SlotScores[]): Uint8Array | null {
+  for (; narrowed.folded < parts.length; narrowed.folded++) {
+    const hit = (parts[narrowed.folded] as SlotScores).hit;
+    const within = narrowed.withins[narrowed.folded] ?? null;
+    // A part scored within the current slots hit only among them: its hits are the AND.
+    if (narrowed.slots === null || (within !== null && within === narrowed.slots)) {
+      narrowed.slots = hit;
+      continue;
+    }
+    if (narrowed.slots !== narrowed.buffer) {
+      narrowed.buffer ??= new Uint8Array(hit.length);
+      narrowed.buffer.set(narrowed.slots);
+      narrowed.slots = narrowed.buffer;
+    }
+    const out = narrowed.buffer as Uint8Array;
+    for (let slot = 0; slot < hit.length; slot++) if (hit[slot] === 0) out[slot] = 0;
+  }
+  return narrowed.slots;
 }
 
 /** The term ids of a phrase, or null when one of its words is in no doc. */
@@ -74,7 +153,14 @@ function evaluatePhrase(context: EvaluationContext, value: string, isRecorded: b
   const ids = toPhraseIds(context.inverted, terms);
   if (!ids) return createSlotScores(context.inverted);
   if (isRecorded) context.recordedPhrases.push({ terms, ids });
-  return scorePhrase(context.inverted, ids);
+  // Typing `"по государств` then its closing quote asks for the same phrase twice.
+  const { inverted } = context;
+  const key = `\u0002${ids.join(' ')}`;
+  const cached = recallWordScores(inverted, key, 'word');
+  if (cached) return copySlotScores(inverted, cached);
+  const scores = scorePhrase(inverted, ids);
+  if (isWorthCaching(inverted, ids)) rememberWordScores(inverted, key, 'word', [], scores);
+  return scores;
 }
 
 function passingValues(columns: DocColumns, filter: QueryFilter): Uint8Array | null {
@@ -134,13 +220,24 @@ function evaluateFilter(context: EvaluationContext, filter: QueryFilter): SlotSc
   return out;
 }
 
+// A word after the first positive part is scored only within the slots the parts before it hit:
+// the other slots drop out of the AND whatever its score there.
 function evaluateAnd(context: EvaluationContext, children: QueryNode[], isRecorded: boolean): SlotScores {
   const positives: SlotScores[] = [];
   const exclusions: SlotScores[] = [];
+  const narrowed = startNarrowing(null);
   for (const child of children) {
-    const isNot = child.type === 'not';
-    const scores = isNot ? evaluateNode(context, child.child, false) : evaluateNode(context, child, isRecorded);
-    if (scores) (isNot ? exclusions : positives).push(scores);
+    if (child.type === 'not') {
+      const excluded = evaluateNode(context, child.child, false);
+      if (excluded) exclusions.push(excluded);
+      continue;
+    }
+    // Only a word is narrowed: a filter or a phrase costs the same over every slot.
+    const slots = child.type === 'word' ? narrowTo(narrowed, positives) : null;
+    const scores = child.type === 'word' ? evaluateWord(context, child.value, isRecorded, slots) : evaluateNode(context, child, isRecorded);
+    if (!scores) continue;
+    positives.push(scores);
+    narrowed.withins[positives.length - 1] = slots;
   }
   const kept = positives.length > 0 ? intersect(context, positives) : allLiveSlots(context.inverted);
   for (const excluded of exclusions) subtract(kept, excluded);

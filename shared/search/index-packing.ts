@@ -2,6 +2,7 @@
 // and slot order, without tombstoned slots (after a bulk build, before saving, after many removals).
 import { FIELD_COUNT, listRange } from './inverted-index';
 import type { InvertedIndex } from './inverted-index';
+import { forgetQueryCache } from './query-cache';
 
 /**
  * Rewrites the postings pool and the sequences tightly, without tombstoned slots, renumbering the
@@ -9,6 +10,7 @@ import type { InvertedIndex } from './inverted-index';
  * slot (-1 for dropped ones).
  */
 export function packIndex(index: InvertedIndex): Int32Array {
+  forgetQueryCache(index); // slots are renumbered
   const remap = new Int32Array(index.slotCount).fill(-1);
   let live = 0;
   for (let slot = 0; slot < index.slotCount; slot++) if (index.alive[slot]) remap[slot] = live++;

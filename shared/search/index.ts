@@ -4,7 +4,8 @@
 // typo expansion, and the doc store for filters, phrases' texts and snippets. See docs/search-engine.md.
 import type { Facet, Tags } from '../model';
 import { countFacets } from './facet-counts';
-import type { FacetCounts } from './facet-counts';
+import type { FacetCounts, FacetSummary } from './facet-counts';
+import { recallAllFacets, recallShownDoc, rememberAllFacets } from './query-cache';
 import { evaluateNode, hasRankedTerms } from './evaluate';
 import type { EvaluationContext } from './evaluate';
 import { allLiveSlots, releaseSlotScores } from './scoring';
@@ -72,9 +73,10 @@ function emptyResult(): SearchResult {
 }
 
 function toHit(index: SearchIndex, slot: number, score: number, marking: PageMarking): SearchHit[] {
-  const doc = index.docs.getBySlot(slot);
-  if (!doc) return [];
-  const snippet = buildHitSnippet(index.inverted, slot, doc, marking);
+  const shown = recallShownDoc(index.inverted, slot, () => index.docs.getBySlot(slot));
+  if (!shown) return [];
+  const { doc } = shown;
+  const snippet = buildHitSnippet(index.inverted, slot, shown, marking);
   return [{ id: doc.id, score, title: doc.title, date: doc.date, snippet, tags: doc.tags }];
 }
 
@@ -88,6 +90,16 @@ function collectHits(hit: Uint8Array): Int32Array {
     if (hit[slot] !== 0) hitBuffer[count++] = slot;
   }
   return hitBuffer.subarray(0, count);
+}
+
+// Facets and months of the hits; those of every doc (hits are only ever live docs) are remembered.
+function summarizeHits(index: SearchIndex, matched: Int32Array): FacetSummary {
+  const isEverything = matched.length === index.inverted.liveCount;
+  const recalled = isEverything ? recallAllFacets(index.inverted) : null;
+  if (recalled) return recalled;
+  const summary = countFacets(index.columns, matched);
+  if (isEverything) rememberAllFacets(index.inverted, summary);
+  return summary;
 }
 
 /**
@@ -113,7 +125,7 @@ export function searchArchive(index: SearchIndex, query: string, options: Search
   const page = selectTopSlots(matched, offset + limit, compare, rank).slice(offset);
   const marking = preparePageMarking(index.inverted, context);
   const hits = page.flatMap((slot) => toHit(index, slot, scores.score[slot] ?? 0, marking));
-  const result = { total: matched.length, hits, ...countFacets(index.columns, matched) };
+  const result = { total: matched.length, hits, ...summarizeHits(index, matched) };
   releaseSlotScores();
   return result;
 }

@@ -4,14 +4,15 @@
 // packing drop tombstones and the room lists outgrew, in bulk.
 import { extractSearchField, SEARCH_FIELD_BOOSTS, toIndexTerms, tokenizeText } from './options';
 import type { SearchDoc } from './search-doc';
+import { forgetQueryCache } from './query-cache';
 
 /** Indexed fields in MiniSearch's order (scores are summed in this order, so they agree). */
 export const FIELDS = Object.keys(SEARCH_FIELD_BOOSTS) as (keyof typeof SEARCH_FIELD_BOOSTS)[];
 export const FIELD_COUNT = FIELDS.length;
 /** Field boosts in FIELDS order. */
 export const FIELD_BOOSTS = Float64Array.from(FIELDS, (field) => SEARCH_FIELD_BOOSTS[field]);
-// Fields a phrase may match in (title, text, note), recorded as term sequences per slot.
-const PHRASE_FIELD_COUNT = 3;
+/** Fields a phrase may match in (title, text, note: the first ones), recorded as term sequences per slot. */
+export const PHRASE_FIELD_COUNT = 3;
 /** Separates fields in a slot's term sequence: a phrase never spans two fields. */
 export const FIELD_BREAK = -1;
 /** Stands for a word without an index term, so the sequence stays aligned with the words. */
@@ -221,6 +222,7 @@ function indexField(index: InvertedIndex, slot: number, f: number, text: string)
 
 /** Indexes a doc in a new slot and returns the slot. */
 export function addSlot(index: InvertedIndex, doc: SearchDoc): number {
+  forgetQueryCache(index);
   const slot = index.slotCount++;
   index.alive = grow(index.alive, slot + 1);
   index.fieldLengths = grow(index.fieldLengths, (slot + 1) * FIELD_COUNT);
@@ -241,6 +243,7 @@ export function releaseBuildCaches(index: InvertedIndex): void {
 /** Tombstones a slot; `doc` must be the doc it was indexed from. */
 export function removeSlot(index: InvertedIndex, slot: number, doc: SearchDoc): void {
   if (!index.alive[slot]) return;
+  forgetQueryCache(index);
   index.alive[slot] = 0;
   index.liveCount--;
   const inDoc = new Set<number>();

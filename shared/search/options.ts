@@ -12,6 +12,7 @@ import {
   toTranslitKey,
   transliterateToCyrillic,
 } from './normalize';
+import { scanWordSpans } from './word-spans';
 
 /** A word of a text with its place: [start, end) offsets into the original string. */
 export interface WordSpan {
@@ -20,17 +21,12 @@ export interface WordSpan {
   end: number;
 }
 
-// Letters, combining marks and digits, with inner apostrophes kept ("CSTO's", "O'zbekiston").
-const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
+/** Letters, combining marks and digits, with inner apostrophes kept ("CSTO's", "O'zbekiston"). */
+export const WORD_PATTERN = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}\p{N}]+)*/gu;
 
-/** Splits a text into words with their offsets. */
+/** Splits a text into words with their offsets (the words of WORD_PATTERN, by a faster scan). */
 export function tokenizeWithOffsets(text: string): WordSpan[] {
-  const spans: WordSpan[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
-    const start = match.index ?? 0;
-    spans.push({ word: match[0], start, end: start + match[0].length });
-  }
-  return spans;
+  return scanWordSpans(text);
 }
 
 /** Splits a text into words (the tokenizer given to MiniSearch). */

@@ -40,6 +40,25 @@ describe('scoreTerms', () => {
     );
   });
 
+  it('scores only the slots it is given, each exactly as when scoring every slot', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer({ min: 1, max: 9 }), (seed, block) => {
+        const random = createRandom(seed);
+        const vocabulary = makeVocabulary(random);
+        const index = createSearchIndex(makeCorpus(random, vocabulary, 40));
+        const prefix = pick(random, vocabulary).slice(0, 1 + Math.floor(random() * 3));
+        const weights = expandQueryTerms(index.inverted, toQueryTermVariants(prefix));
+        const within = Uint8Array.from({ length: index.inverted.slotCount }, () => (random() < 0.5 ? 1 : 0));
+        const [wholeHits, wholeScores] = snapshot(scoreTerms(index.inverted, weights));
+        const [hits, scores] = snapshot(scoreTerms(index.inverted, weights, block, within));
+        releaseSlotScores();
+        expect(hits).toEqual(wholeHits.map((hit, slot) => (within[slot] === 1 ? hit : 0)));
+        expect(scores).toEqual(wholeScores.map((score, slot) => (within[slot] === 1 ? score : 0)));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('hands out cleared arrays after their search released them', () => {
     const random = createRandom(5);
     const vocabulary = makeVocabulary(random);

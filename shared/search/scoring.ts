@@ -1,6 +1,6 @@
 // Scoring of query words and phrases as MiniSearch scores them (BM25 with its parameters, field
 // boosts, expansion weights), into dense per-slot arrays that are recycled between searches.
-import { FIELD_BOOSTS, FIELD_COUNT, findPhraseAnchor, hasSequence, listRange } from './inverted-index';
+import { FIELD_BOOSTS, FIELD_COUNT, findPhraseAnchor, hasSequence, listRange, PHRASE_FIELD_COUNT } from './inverted-index';
 import type { InvertedIndex } from './inverted-index';
 
 /** A set of slots with a score each: the value every query node evaluates to. */
@@ -24,13 +24,26 @@ const lent: SlotScores[] = [];
 
 /** Empty slot scores sized for the index (recycled ones once releaseSlotScores has run). */
 export function createSlotScores(index: InvertedIndex): SlotScores {
+  return lendSlotScores(index, null);
+}
+
+/** Slot scores holding a copy of `from` (arrays sized for the index), recycled like createSlotScores's. */
+export function copySlotScores(index: InvertedIndex, from: SlotScores): SlotScores {
+  return lendSlotScores(index, from);
+}
+
+function lendSlotScores(index: InvertedIndex, from: SlotScores | null): SlotScores {
   let out = pooled.pop();
   while (out && out.hit.length !== index.slotCount) out = pooled.pop();
-  if (out) {
+  if (!out) {
+    out = { hit: new Uint8Array(index.slotCount), score: new Float64Array(index.slotCount) };
+  } else if (!from) {
     out.hit.fill(0);
     out.score.fill(0);
-  } else {
-    out = { hit: new Uint8Array(index.slotCount), score: new Float64Array(index.slotCount) };
+  }
+  if (from) {
+    out.hit.set(from.hit);
+    out.score.set(from.score);
   }
   if (lent.length < MAX_POOLED) lent.push(out);
   return out;
@@ -87,13 +100,21 @@ const BLOCK_SLOTS = 8192;
  * Scores the docs holding any of the weighted terms (by id) as MiniSearch scores a prefix query: BM25
  * per term and field (MiniSearch's k, b, d and document counts), times the field boost and the term's
  * weight, summed over the terms and fields the doc matched (in the terms' order, block by block of
- * slots: every slot's sum is the same as term after term).
+ * slots: every slot's sum is the same as term after term). With `within` (1 for some live slots),
+ * only the slots it marks are scored and hit (each with the very sum it gets without it): an AND passes the slots its other
+ * words left, so a common prefix typed last is not scored over the whole archive.
  */
-export function scoreTerms(index: InvertedIndex, weights: Map<number, number>, blockSlots = BLOCK_SLOTS): SlotScores {
+export function scoreTerms(
+  index: InvertedIndex,
+  weights: Map<number, number>,
+  blockSlots = BLOCK_SLOTS,
+  within: Uint8Array | null = null,
+): SlotScores {
   const out = createSlotScores(index);
   const slopes = lengthSlopes(index);
   const { alive, fieldLengths, entries, tfs } = index;
-  const hasDead = index.liveCount !== index.slotCount;
+  // Dead slots are never in `within` (it is made of hits), so one test covers both.
+  const skipped = within ?? (index.liveCount !== index.slotCount ? alive : null);
   const { hit, score } = out;
   const count = weights.size;
   const factors = new Float64Array(count * FIELD_COUNT);
@@ -115,7 +136,7 @@ export function scoreTerms(index: InvertedIndex, weights: Map<number, number>, b
         const entry = entries[i] as number;
         if (entry >= limit) break;
         const slot = entry >>> 3;
-        if (hasDead && alive[slot] === 0) continue;
+        if (skipped !== null && skipped[slot] === 0) continue;
         const f = entry & 7;
         const tf = tfs[i] as number;
         const norm = BM25_BASE + (slopes[f] as number) * (fieldLengths[slot * FIELD_COUNT + f] as number);
@@ -178,6 +199,8 @@ function countPhraseTerms(index: InvertedIndex, phrase: Int32Array, counts: Uint
  * on its term sequence from the rarest term.
  */
 export function scorePhrase(index: InvertedIndex, phrase: Int32Array): SlotScores {
+  const single = phrase.length === 1 ? (phrase[0] as number) : -1;
+  if (single >= 0 && index.keyTerms[single] !== 1) return scoreSingleTermPhrase(index, single);
   const out = createSlotScores(index);
   const needed = countPhraseTerms(index, phrase, out.hit);
   const anchor = findPhraseAnchor(index, phrase);
@@ -193,5 +216,23 @@ export function scorePhrase(index: InvertedIndex, phrase: Int32Array): SlotScore
   out.hit.fill(0);
   for (const slot of found) out.hit[slot] = 1;
   addTermScores(index, phrase, out);
+  return out;
+}
+
+/**
+ * A phrase of one word (typing `"по` on the way to a phrase): the docs holding the term in their
+ * title, text or note. Those postings come from the words of these fields, whose primary terms are
+ * the sequences, unless the term is also some Cyrillic word's Latin key (not its primary term):
+ * the caller checks that (keyTerms), so the term sequences need no scan.
+ */
+function scoreSingleTermPhrase(index: InvertedIndex, id: number): SlotScores {
+  const out = createSlotScores(index);
+  const { entries, alive } = index;
+  const [start, end] = listRange(index, id);
+  for (let i = start; i < end; i++) {
+    const entry = entries[i] as number;
+    if ((entry & 7) < PHRASE_FIELD_COUNT && alive[entry >>> 3] !== 0) out.hit[entry >>> 3] = 1;
+  }
+  addTermScores(index, Int32Array.of(id), out);
   return out;
 }

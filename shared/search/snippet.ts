@@ -1,6 +1,8 @@
 // Snippets: a window of the text around the densest cluster of matched words, with their ranges.
 import { toIndexTerms, toPrimaryTerm, tokenizeWithOffsets } from './options';
 import type { WordSpan } from './options';
+import { scanWordOffsets, toWordSpans } from './word-spans';
+import type { WordOffsets } from './word-spans';
 
 export interface Snippet {
   text: string;
@@ -28,34 +30,37 @@ function markSpans(spans: WordSpan[], matches: DocMatches): boolean[] {
   return marked;
 }
 
-// Index of the marked span that starts the window holding the most marked spans.
-function findBestAnchor(spans: WordSpan[], marked: boolean[], length: number): number {
+// Index of the marked word that starts the window holding the most marked words.
+function findBestAnchor(words: WordOffsets, marked: boolean[], length: number): number {
+  const { starts, ends } = words;
   const hits: number[] = [];
-  for (let i = 0; i < spans.length; i++) if (marked[i]) hits.push(i);
+  for (let i = 0; i < words.count; i++) if (marked[i]) hits.push(i);
   let best = -1;
   let bestCount = 0;
   for (let a = 0; a < hits.length; a++) {
-    const start = spans[hits[a] as number]?.start ?? 0;
+    const start = starts[hits[a] as number] as number;
     let count = 0;
-    for (let b = a; b < hits.length && (spans[hits[b] as number]?.end ?? 0) - start <= length; b++) count++;
+    for (let b = a; b < hits.length && (ends[hits[b] as number] as number) - start <= length; b++) count++;
     if (count > bestCount) [best, bestCount] = [hits[a] ?? -1, count];
   }
   return best;
 }
 
-function chooseWindow(text: string, spans: WordSpan[], anchor: number, length: number): [number, number] {
+function chooseWindow(text: string, words: WordOffsets, anchor: number, length: number): [number, number] {
   if (text.length <= length) return [0, text.length];
-  const anchorSpan = spans[Math.max(anchor, 0)];
+  const { count, starts, ends } = words;
+  const anchorAt = Math.max(anchor, 0);
   // Some context before the match, starting at a word.
-  const desired = anchor < 0 || !anchorSpan ? 0 : Math.max(0, anchorSpan.start - Math.floor(length / 4));
-  const first = spans.find((span) => span.start >= desired && span.end > desired);
-  const start = desired === 0 || !first ? 0 : first.start;
+  const desired = anchor < 0 || anchorAt >= count ? 0 : Math.max(0, (starts[anchorAt] as number) - Math.floor(length / 4));
+  let first = 0;
+  while (first < count && !((starts[first] as number) >= desired && (ends[first] as number) > desired)) first++;
+  const start = desired === 0 || first === count ? 0 : (starts[first] as number);
   const limit = start + length;
   let end = start;
-  for (const span of spans) {
-    if (span.start < start) continue;
-    if (span.end > limit) break;
-    end = span.end;
+  for (let i = 0; i < count; i++) {
+    if ((starts[i] as number) < start) continue;
+    if ((ends[i] as number) > limit) break;
+    end = ends[i] as number;
   }
   if (end === start) end = Math.min(text.length, limit);
   // Keep closing punctuation right after the last word ("…2024.").
@@ -65,27 +70,29 @@ function chooseWindow(text: string, spans: WordSpan[], anchor: number, length: n
 
 /** Builds a snippet of `source` for the doc's matches, or its beginning when nothing matched. */
 export function buildSnippet(source: string, matches: DocMatches, length = SNIPPET_LENGTH): Snippet {
-  const spans = tokenizeWithOffsets(source);
-  return buildMarkedSnippet(source, spans, markSpans(spans, matches), length);
+  const words = scanWordOffsets(source);
+  return buildMarkedSnippet(source, words, markSpans(toWordSpans(source, words), matches), length);
 }
 
-/** Builds a snippet of `source` whose words (`spans`) are already marked as matched or not. */
-export function buildMarkedSnippet(source: string, spans: WordSpan[], marked: boolean[], length = SNIPPET_LENGTH): Snippet {
-  const anchor = findBestAnchor(spans, marked, length);
-  const [start, end] = chooseWindow(source, spans, anchor, length);
+/** Builds a snippet of `source` whose words (`words`, by place) are already marked as matched or not. */
+export function buildMarkedSnippet(source: string, words: WordOffsets, marked: boolean[], length = SNIPPET_LENGTH): Snippet {
+  const anchor = findBestAnchor(words, marked, length);
+  const [start, end] = chooseWindow(source, words, anchor, length);
   let text = '';
   const ranges: [number, number][] = [];
   if (start > 0) text += '…';
   // Whitespace runs (paragraph breaks included) become one space; ranges follow the new offsets.
   let cursor = start;
-  spans.forEach((span, i) => {
-    if (span.start < start || span.end > end) return;
-    const gap = source.slice(cursor, span.start).replace(/\s+/g, ' ');
+  for (let i = 0; i < words.count; i++) {
+    const wordStart = words.starts[i] as number;
+    const wordEnd = words.ends[i] as number;
+    if (wordStart < start || wordEnd > end) continue;
+    const gap = source.slice(cursor, wordStart).replace(/\s+/g, ' ');
     text += text === '' || text === '…' ? gap.trimStart() : gap;
-    if (marked[i]) ranges.push([text.length, text.length + span.word.length]);
-    text += span.word;
-    cursor = span.end;
-  });
+    if (marked[i]) ranges.push([text.length, text.length + wordEnd - wordStart]);
+    text += source.slice(wordStart, wordEnd);
+    cursor = wordEnd;
+  }
   text += source.slice(cursor, end).replace(/\s+/g, ' ').trimEnd();
   if (end < source.length) text += '…';
   return { text, highlights: ranges };

@@ -1,9 +1,10 @@
 // Expansion of short prefixes: a one-letter word is cut to its most frequent terms, longer ones are not.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSearchIndex } from './index';
 import type { SearchDoc } from './index';
 import { toPrimaryTerm, toQueryTermVariants } from './options';
-import { expandQueryTerms, MAX_ONE_LETTER_EXPANSIONS } from './vocabulary';
+import { expandQueryTerms, MAX_ONE_LETTER_EXPANSIONS, selectFirst } from './vocabulary';
 
 // No c, h, j, s, x, y, z: the transliteration key reads digraphs (zh, ch…) as one letter.
 const LETTERS = 'bdfgklmnprtvw';
@@ -42,5 +43,20 @@ describe('expandQueryTerms', () => {
     const terms = expandToTerms('qz');
     expect(terms).toEqual(new Set(WORDS.map(toPrimaryTerm)));
     expect(terms.size).toBe(WORD_COUNT);
+  });
+});
+
+describe('selectFirst', () => {
+  it('keeps what a full sort would keep first, in the same order', () => {
+    // Entries [weight, count, id] ordered as the cut orders terms: weight, then count, then id.
+    const compare = (a: number[], b: number[]): number => (b[0] as number) - (a[0] as number) || (b[1] as number) - (a[1] as number) || (a[2] as number) - (b[2] as number);
+    const entry = fc.tuple(fc.constantFrom(1, 0.6, 0.9, 0.54), fc.integer({ min: 0, max: 5 }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 300 }), fc.integer({ min: 0, max: 120 }), (drawn, count) => {
+        const entries = drawn.map(([weight, n], id) => [weight, n, id]);
+        expect(selectFirst([...entries], count, compare)).toEqual([...entries].sort(compare).slice(0, count));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
