@@ -15,12 +15,13 @@ describe('parseBrowserBenchArgs', () => {
       keepDir: null,
       isPrebuilt: false,
       profileDir: null,
+      traceDir: null,
     });
   });
 
   it('reads every flag, in any order, with underscores allowed in numbers', () => {
-    const options = parseBrowserBenchArgs(['--json', '--keep', '/tmp/k', '--items', '10_000', '--seed', '7', '--prebuilt', '--key-delay', '0', '--queries', '3', '--scroll-steps', '9']);
-    expect(options).toMatchObject({ items: 10_000, seed: 7, queries: 3, keyDelayMs: 0, scrollSteps: 9, isJson: true, keepDir: '/tmp/k', isPrebuilt: true });
+    const options = parseBrowserBenchArgs(['--json', '--keep', '/tmp/k', '--items', '10_000', '--seed', '7', '--prebuilt', '--key-delay', '0', '--queries', '3', '--scroll-steps', '9', '--trace', '/tmp/t', '--profile', '/tmp/p']);
+    expect(options).toMatchObject({ items: 10_000, seed: 7, queries: 3, keyDelayMs: 0, scrollSteps: 9, isJson: true, keepDir: '/tmp/k', isPrebuilt: true, traceDir: '/tmp/t', profileDir: '/tmp/p' });
   });
 
   it('refuses unknown flags, missing values and numbers that are not whole', () => {

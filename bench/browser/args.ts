@@ -17,13 +17,15 @@ export interface BrowserBenchOptions {
   isPrebuilt: boolean;
   /** Write CPU profiles of the page's warm start and typing here (Chrome DevTools .cpuprofile). */
   profileDir: string | null;
+  /** Write a Chrome trace of the typing here and split its long tasks by trace event (instead of profiling the typing). */
+  traceDir: string | null;
 }
 
 export class BrowserBenchArgsError extends Error {
   readonly code = 'bad-arguments';
 }
 
-const FLAGS_WITH_VALUE = new Set(['items', 'seed', 'queries', 'key-delay', 'scroll-steps', 'keep', 'profile']);
+const FLAGS_WITH_VALUE = new Set(['items', 'seed', 'queries', 'key-delay', 'scroll-steps', 'keep', 'profile', 'trace']);
 const SWITCHES = new Set(['json', 'prebuilt']);
 
 function readWhole(values: Map<string, string>, name: string, fallback: number, min: number): number {
@@ -50,7 +52,7 @@ function collectFlags(args: readonly string[]): { values: Map<string, string>; s
   return { values, switches };
 }
 
-/** Reads `--items N --seed S --queries N --key-delay MS --scroll-steps N --json --keep DIR --prebuilt --profile DIR`. */
+/** Reads `--items N --seed S --queries N --key-delay MS --scroll-steps N --json --keep DIR --prebuilt --profile DIR --trace DIR`. */
 export function parseBrowserBenchArgs(args: readonly string[]): BrowserBenchOptions {
   const { values, switches } = collectFlags(args);
   return {
@@ -63,5 +65,6 @@ export function parseBrowserBenchArgs(args: readonly string[]): BrowserBenchOpti
     keepDir: values.get('keep') ?? null,
     isPrebuilt: switches.has('prebuilt'),
     profileDir: values.get('profile') ?? null,
+    traceDir: values.get('trace') ?? null,
   };
 }

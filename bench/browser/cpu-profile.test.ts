@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CpuProfile, summarizeProfile } from './cpu-profile';
+import { type CpuProfile, createSourceLocator, summarizeProfile } from './cpu-profile';
 
 const frame = (functionName: string, url = '', lineNumber = 0) => ({ functionName, url, lineNumber, columnNumber: 0 });
 
@@ -29,5 +32,15 @@ describe('summarizeProfile', () => {
       timeDeltas: [3000, 2000, 1000],
     };
     expect(summarizeProfile(profile, 2, (url, line) => `src/${url}#${line}`).map((h) => h.name)).toEqual(['f1 (src/x.js#1)', 'f2 (src/x.js#2)']);
+  });
+
+  it('maps positions through the bundle’s source map, and leaves a frame without a position unmapped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpu-profile-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'index.js.map'), JSON.stringify({ version: 3, sources: ['../../renderer/src/a.ts'], names: [], mappings: 'AAAA' }));
+    const locate = createSourceLocator(dir);
+    expect(locate('http://127.0.0.1:1/assets/index.js', 0, 0)).toBe('renderer/src/a.ts:1');
+    expect(locate('http://127.0.0.1:1/assets/index.js', -1, -1)).toBe('/assets/index.js:0');
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -9,10 +9,13 @@ import { ROOT_DIR } from '../../e2e/paths';
 export interface CpuProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
 }
 
 export interface CpuProfile {
   nodes: CpuProfileNode[];
+  /** The profiler's clock (µs) at the first sample. */
+  startTime?: number;
   samples?: number[];
   timeDeltas?: number[];
 }
@@ -57,22 +60,33 @@ export function createSourceLocator(rendererDir = join(ROOT_DIR, 'out', 'rendere
   return (url, line, column) => {
     const path = url.startsWith('http') ? new URL(url).pathname : url;
     const map = mapOf(path);
-    const original = map ? originalPositionFor(map, { line: line + 1, column }) : null;
+    // A frame without a position (line −1: a script's top level as V8 reports some) is not mapped.
+    const original = map && line >= 0 && column >= 0 ? originalPositionFor(map, { line: line + 1, column }) : null;
     if (!original?.source) return `${path}:${line + 1}`;
     const name = original.name ? `${original.name} ` : '';
     return `${name}${original.source.replace(/^(\.\.\/)+/, '')}:${original.line}`;
   };
 }
 
+export interface PageProfile {
+  profile: CpuProfile;
+  /**
+   * performance.timeOrigin + performance.now() in the page just after the profiler started: maps
+   * the profile's clock onto a page's clock (minus that page's timeOrigin, even after a reload).
+   */
+  epochAtStart: number;
+}
+
 /** Starts sampling the page's main thread; the answer stops and returns the profile. */
-export async function startCpuProfile(page: Page): Promise<() => Promise<CpuProfile>> {
+export async function startCpuProfile(page: Page): Promise<() => Promise<PageProfile>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
   await cdp.send('Profiler.start');
+  const epochAtStart = (await page.evaluate('performance.timeOrigin + performance.now()')) as number;
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     await cdp.detach();
-    return profile;
+    return { profile, epochAtStart };
   };
 }

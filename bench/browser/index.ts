@@ -1,10 +1,10 @@
 // npm run bench:browser -- [--items N] [--seed S] [--queries N] [--key-delay MS] [--scroll-steps N]
-//                          [--json] [--keep DIR] [--prebuilt] [--profile DIR]
+//                          [--json] [--keep DIR] [--prebuilt] [--profile DIR] [--trace DIR]
 // What a user feels in browser mode (issue 4): the cold start of a fresh profile, the warm start with
 // the saved index, keystroke to results while typing, and scrolling. Progress goes to stderr; stdout
 // holds the table (or, with --json, the JSON). Exits non-zero when the run fails (not on a missed target).
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ROOT_DIR, binPath } from '../../e2e/paths';
@@ -16,11 +16,14 @@ import { prepareBenchArchive } from './bench-archive';
 import { assertCleanGuard } from './browser-session';
 import { readBrowserRss } from './process-memory';
 import { type BrowserBenchResult, type HeapFigures, checkTargets, formatBrowserReport } from './report';
-import { showQuery } from './probe-state';
+import { readProbe, showQuery } from './probe-state';
 import { type ProfileSummaries, profileReload, profileWhile } from './profiling';
 import { measureScrolling } from './scrolling';
 import { type OpenRun, type RunContext, closeRun, runCold, runWarm, waitForEmptySavedView } from './start-runs';
-import { measureTyping } from './typing';
+import { createSourceLocator } from './cpu-profile';
+import { attributeTasks } from './task-attribution';
+import { startTrace, summarizeTraceTasks } from './trace-summary';
+import { type TypingFigures, measureTyping } from './typing';
 import { findFreePort, stopAllBenchServers } from './web-server';
 
 const CHROMIUM = config.use?.launchOptions?.executablePath ?? '/usr/bin/chromium';
@@ -52,9 +55,20 @@ async function measureWarm(context: RunContext, options: BrowserBenchOptions, qu
     log(`typing ${queries.length} queries at one key per ${options.keyDelayMs} ms`);
     const profiles: ProfileSummaries = {};
     const type = () => measureTyping(run.page, queries, options.keyDelayMs, log);
-    let typing = options.profileDir ? null : await type();
-    if (options.profileDir) {
-      profiles.typing = await profileWhile(run.page, options.profileDir, 'typing', async () => void (typing = await type()));
+    let typing = options.profileDir || options.traceDir ? null : await type();
+    if (options.traceDir) {
+      const stop = await startTrace(run.page);
+      typing = await type();
+      const events = await stop();
+      await mkdir(options.traceDir, { recursive: true });
+      await writeFile(join(options.traceDir, 'typing.trace.json'), JSON.stringify({ traceEvents: events }));
+      profiles.typingTrace = summarizeTraceTasks(events);
+    } else if (options.profileDir) {
+      const work = await profileWhile(run.page, options.profileDir, 'typing', async () => void (typing = await type()));
+      profiles.typing = work.hot;
+      const timeOrigin = (await run.page.evaluate('performance.timeOrigin')) as number;
+      const tasks = (typing as TypingFigures | null)?.longTaskList ?? [];
+      profiles.typingTasks = attributeTasks(work.recorded.profile, work.recorded.epochAtStart - timeOrigin, tasks, createSourceLocator());
     }
     log('scrolling');
     const scrolling = await measureScrolling(run.page, options.scrollSteps);
@@ -62,7 +76,12 @@ async function measureWarm(context: RunContext, options: BrowserBenchOptions, qu
       log('profiling a reload of the page');
       await showQuery(run.page, '', 60_000);
       await waitForEmptySavedView(run.page);
-      profiles.reload = await profileReload(run.page, options.profileDir);
+      const reload = await profileReload(run.page, options.profileDir);
+      profiles.reload = reload.hot;
+      const state = await readProbe(run.page);
+      const idleAt = state.syncStates.at(-1)?.at ?? state.now;
+      const tasks = state.longTasks.filter((t) => t.start < idleAt);
+      profiles.reloadTasks = attributeTasks(reload.recorded.profile, reload.recorded.epochAtStart - state.timeOrigin, tasks, createSourceLocator());
     }
     assertCleanGuard(run.session.guard);
     const browser = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -103,7 +122,7 @@ async function runBench(options: BrowserBenchOptions): Promise<BrowserBenchResul
       typing,
       scrolling,
       targets: checkTargets(warm, typing),
-      ...(options.profileDir ? { profiles } : {}),
+      ...(options.profileDir || options.traceDir ? { profiles } : {}),
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });

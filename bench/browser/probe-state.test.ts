@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProbeRequest } from './probe-state';
-import { placeLongestTasks } from './probe-state';
+import { measureOutsideWorker, placeLongestTasks } from './probe-state';
 
 const request = (type: ProbeRequest['type'], sentAt: number, repliedAt: number | null): ProbeRequest => ({ id: sentAt, type, sentAt, repliedAt });
 
@@ -24,5 +24,21 @@ describe('placeLongestTasks', () => {
     expect(placeLongestTasks({ longTasks: [{ start: 5, duration: 80 }, { start: 6, duration: 51 }], requests: [] }, 1)).toEqual([
       { startMs: 5, durationMs: 80, phase: 'no worker request yet' },
     ]);
+  });
+});
+
+describe('measureOutsideWorker', () => {
+  const search = (sentAt: number, repliedAt: number | null): ProbeRequest => ({ ...request('search', sentAt, repliedAt), query: 'x' });
+  const key = (keyAt: number, shownAt: number | null) => ({ query: 'x', keyAt, inputAt: keyAt, shownAt, isMeasured: true });
+
+  it('takes the worker span of the last reply before the results showed off each keystroke’s latency', () => {
+    // Key at 0 shown at 50 (reply 5 → 40: 35 ms in the worker); key at 100 answered by the reply
+    // sent at 130 (the one sent at 102 was superseded and replied later than the results showed).
+    const requests = [search(5, 40), search(102, 200), search(130, 160)];
+    expect(measureOutsideWorker([key(0, 50), key(100, 170)], requests)).toEqual([15, 40]);
+  });
+
+  it('skips a keystroke whose results never showed or came without a reply after it', () => {
+    expect(measureOutsideWorker([key(0, null), key(100, 120)], [search(5, 40)])).toEqual([]);
   });
 });

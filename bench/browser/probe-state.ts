@@ -5,7 +5,7 @@ import { searchBox } from '../../e2e/ui';
 
 export interface ProbeRequest {
   id: number;
-  type: 'version' | 'load' | 'rebuild' | 'apply' | 'serialize' | 'search';
+  type: 'version' | 'load' | 'load-saved' | 'rebuild' | 'apply' | 'serialize' | 'search';
   sentAt: number;
   repliedAt: number | null;
   query?: string;
@@ -124,4 +124,15 @@ export function placeLongestTasks(state: Pick<ProbeState, 'longTasks' | 'request
       const phase = during ? `during ${during.type}` : next ? `before ${next.type} sent` : previous ? `after ${previous.type} replied` : 'no worker request yet';
       return { startMs: Math.round(task.start), durationMs: Math.round(task.duration), phase };
     });
+}
+
+/** Keystroke → results minus the worker span of the last search reply received before the results showed. */
+export function measureOutsideWorker(keys: readonly ProbeKey[], requests: readonly ProbeRequest[]): number[] {
+  const replies = requests.filter((r) => r.type === 'search' && r.repliedAt !== null);
+  return keys.flatMap((key) => {
+    if (key.shownAt === null) return [];
+    const shownAt = key.shownAt;
+    const reply = replies.filter((r) => r.sentAt >= key.keyAt && (r.repliedAt ?? Infinity) <= shownAt).at(-1);
+    return reply ? [shownAt - key.keyAt - ((reply.repliedAt ?? 0) - reply.sentAt)] : [];
+  });
 }

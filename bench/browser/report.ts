@@ -1,6 +1,8 @@
 // The browser benchmark's result, its targets (issue 4) and its readable table.
 import type { PlacedTask } from './probe-state';
 import type { ProfileSummaries } from './profiling';
+import { formatAttribution } from './task-attribution';
+import { formatTracedTask } from './trace-summary';
 import type { ScrollFigures } from './scrolling';
 import type { ColdFigures, WarmFigures } from './start-runs';
 import type { TypingFigures } from './typing';
@@ -76,8 +78,15 @@ function formatStart(result: BrowserBenchResult): string[] {
     row('browser launch', ms(warm.browserLaunchMs)),
     row('server spawn → first results', ms(warm.processToFirstResultsMs)),
     row('navigation → first results', ms(warm.navigationToFirstResultsMs)),
-    row(`  saved index read from IndexedDB (${p.indexMB ?? '?'} MB)`, `until ${ms(p.indexReadMs)}`),
-    row('  worker: load the index / first search / render', `${ms(p.workerLoadMs)} / ${ms(p.firstSearchMs)} / ${ms(p.renderMs)}`),
+    ...(p.isReadInWorker
+      ? [
+          row('  saved index: worker asked to read it', `at ${ms(p.indexReadMs)}`),
+          row('  worker: read + load the index / first search / render', `${ms(p.workerLoadMs)} / ${ms(p.firstSearchMs)} / ${ms(p.renderMs)}`),
+        ]
+      : [
+          row(`  saved index read from IndexedDB (${p.indexMB ?? '?'} MB)`, `until ${ms(p.indexReadMs)}`),
+          row('  worker: load the index / first search / render', `${ms(p.workerLoadMs)} / ${ms(p.firstSearchMs)} / ${ms(p.renderMs)}`),
+        ]),
     row('navigation → sync with main done', ms(warm.syncIdleMs)),
     row('  long tasks until results: >50 / >100 ms, max', `${warm.longTasksUntilResults.over50} / ${warm.longTasksUntilResults.over100}, ${ms(warm.longTasksUntilResults.maxMs)}`),
     row('  long tasks until synced: >50 / >100 ms, max', `${warm.longTasksUntilIdle.over50} / ${warm.longTasksUntilIdle.over100}, ${ms(warm.longTasksUntilIdle.maxMs)}`),
@@ -96,6 +105,9 @@ function formatInteraction(result: BrowserBenchResult): string[] {
     row('  p95 by kind', Object.entries(typing.p95ByKindMs).map(([kind, v]) => `${kind} ${ms(v)}`).join(', ')),
     row('  slowest', typing.slowest.map((s) => `${JSON.stringify(s.query)} ${ms(s.ms)}`).join(', ')),
     row('worker search p50 / p95 / max', `${ms(typing.workerSearch.p50Ms)} / ${ms(typing.workerSearch.p95Ms)} / ${ms(typing.workerSearch.maxMs)}`),
+    ...(typing.outsideWorker
+      ? [row('keystroke → results minus worker, p50 / p95 / max', `${ms(typing.outsideWorker.p50Ms)} / ${ms(typing.outsideWorker.p95Ms)} / ${ms(typing.outsideWorker.maxMs)}`)]
+      : []),
     row('long tasks >50 / >100 ms, max', `${typing.longTasks.over50} / ${typing.longTasks.over100}, ${ms(typing.longTasks.maxMs)}`),
     `Scrolling "${scrolling.query}" (${scrolling.total} results, ${scrolling.steps} wheel steps, to row ${scrolling.rowsReached})`,
     row('frame time p50 / p95 / max', `${ms(scrolling.frames.p50Ms)} / ${ms(scrolling.frames.p95Ms)} / ${ms(scrolling.frames.maxMs)}`),
@@ -109,7 +121,17 @@ function formatProfiles(profiles: ProfileSummaries | undefined): string[] {
   if (!profiles) return [];
   const list = (title: string, hot: ProfileSummaries['typing']) =>
     hot ? ['', title, ...hot.map((h) => row(h.name.slice(0, 90), ms(h.selfMs)))] : [];
-  return [...list('Page main thread while typing: self time', profiles.typing), ...list('Page main thread during a reload: self time', profiles.reload)];
+  const tasks = (title: string, attributed: ProfileSummaries['typingTasks']) =>
+    attributed?.length ? ['', title, ...attributed.map((t) => `  ${formatAttribution(t)}`)] : [];
+  return [
+    ...list('Page main thread while typing: self time', profiles.typing),
+    ...tasks('Long tasks while typing, from the profile', profiles.typingTasks),
+    ...(profiles.typingTrace?.length
+      ? ['', 'Main-thread tasks ≥ 50 ms during the typing session, from the trace (self time by event)', ...profiles.typingTrace.map((t) => `  ${formatTracedTask(t)}`)]
+      : []),
+    ...list('Page main thread during a reload: self time', profiles.reload),
+    ...tasks('Long tasks of the reload until synced, from the profile', profiles.reloadTasks),
+  ];
 }
 
 /** The readable report. */

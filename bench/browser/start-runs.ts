@@ -43,10 +43,16 @@ export interface WarmFigures {
 
 /** Where the warm start's time goes, from the probe's view of the worker (page clock, from navigation start). */
 export interface WarmPhases {
-  /** Navigation → the saved index is read from IndexedDB and posted to the worker. */
+  /**
+   * Navigation → the saved index is read from IndexedDB and posted to the worker; or, when the
+   * worker reads it itself (`isReadInWorker`), navigation → the worker is asked to.
+   */
   indexReadMs: number | null;
+  /** Size of the saved index (unknown to the page when the worker reads it). */
   indexMB: number | null;
-  /** Worker: copy and load of the saved index. */
+  /** True when the worker read the saved index from IndexedDB itself ('load-saved'). */
+  isReadInWorker: boolean;
+  /** Worker: load of the saved index (and its read from IndexedDB, when `isReadInWorker`). */
   workerLoadMs: number | null;
   /** Worker: the first search (the empty query: every item, facets and histogram). */
   firstSearchMs: number | null;
@@ -145,11 +151,12 @@ export async function runCold(context: RunContext): Promise<ColdFigures> {
 }
 
 function readWarmPhases(state: ProbeState): WarmPhases {
-  const load = findRequest(state, 'load');
+  const load = findRequest(state, 'load') ?? findRequest(state, 'load-saved');
   const firstSearch = load ? findRequest(state, 'search', load.sentAt) : undefined;
   return {
     indexReadMs: load ? load.sentAt : null,
     indexMB: load?.bytes === undefined ? null : Math.round(load.bytes / 1e5) / 10,
+    isReadInWorker: load?.type === 'load-saved',
     workerLoadMs: span(load),
     firstSearchMs: span(firstSearch),
     renderMs: firstSearch?.repliedAt != null && state.firstResultsAt !== null ? state.firstResultsAt - firstSearch.repliedAt : null,
@@ -165,7 +172,7 @@ export async function runWarm(context: RunContext): Promise<{ figures: WarmFigur
     await waitForFirstResults(page, WARM_TIMEOUT_MS);
     await waitForSyncIdle(page, WARM_TIMEOUT_MS);
     const state = await readProbe(page);
-    if (!findRequest(state, 'load')) context.log('warm: WARNING the page found no saved index (no load request to the worker)');
+    if (!findRequest(state, 'load') && !findRequest(state, 'load-saved')) context.log('warm: WARNING the page found no saved index (no load request to the worker)');
     const firstResultsAt = state.firstResultsAt ?? Number.NaN;
     const idleAt = state.syncStates.at(-1)?.at ?? Number.NaN;
     const spawnedAtEpoch = performance.timeOrigin + server.spawnedAt;

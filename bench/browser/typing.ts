@@ -3,7 +3,7 @@
 import type { Page } from 'playwright';
 import type { BenchQuery } from '../queries';
 import { searchBox } from '../../e2e/ui';
-import { type ProbeKey, longTasksBetween, readProbe, showQuery, waitForKeysShown } from './probe-state';
+import { type ProbeKey, measureOutsideWorker, readProbe, showQuery, waitForKeysShown } from './probe-state';
 import { type LatencySummary, type LongTaskSummary, summarizeLatencies, summarizeLongTasks } from './stats';
 
 const SETTLE_TIMEOUT_MS = 60_000;
@@ -17,8 +17,15 @@ export interface TypingFigures {
   /** The slowest keystrokes, with the query as typed so far. */
   slowest: { query: string; ms: number }[];
   longTasks: LongTaskSummary;
+  /** The long tasks themselves (page clock), for attributing them to a profile. */
+  longTaskList: { start: number; duration: number }[];
   /** Worker time per search request while typing (request sent → reply received, queueing included). */
   workerSearch: LatencySummary;
+  /**
+   * Per keystroke, keystroke → results minus the worker's time for the reply shown: the page's own
+   * share (input handling, sending, receiving, rendering, waiting for the main thread).
+   */
+  outsideWorker: LatencySummary;
 }
 
 function pause(ms: number): Promise<void> {
@@ -71,6 +78,7 @@ export async function measureTyping(page: Page, queries: readonly BenchQuery[], 
   const byKind = new Map<string, number[]>();
   latencies.forEach((ms, i) => byKind.set(kindOfKey[i] ?? '?', [...(byKind.get(kindOfKey[i] ?? '?') ?? []), ms]));
   // The empty query that clears the box between queries is not a keystroke's search.
+  const longTaskList = typingWindows(keys, queries).flatMap(([from, to]) => state.longTasks.filter((t) => t.start >= from && t.start < to));
   const searches = state.requests.filter((r) => r.type === 'search' && r.query !== '' && r.sentAt >= startedAt && r.repliedAt !== null);
   return {
     queries: queries.length,
@@ -81,7 +89,9 @@ export async function measureTyping(page: Page, queries: readonly BenchQuery[], 
       .map((k, i) => ({ query: k.query, ms: Math.round(latencies[i] ?? 0) }))
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 5),
-    longTasks: summarizeLongTasks(typingWindows(keys, queries).flatMap(([from, to]) => longTasksBetween(state, from, to))),
+    longTasks: summarizeLongTasks(longTaskList.map((t) => t.duration)),
+    longTaskList,
     workerSearch: summarizeLatencies(searches.map((r) => (r.repliedAt ?? 0) - r.sentAt)),
+    outsideWorker: summarizeLatencies(measureOutsideWorker(keys, state.requests)),
   };
 }

@@ -1,5 +1,6 @@
 // The workspace: facets and collections | search, timeline and results | the reader.
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useReducer, useRef, useState } from 'react';
+import type { SearchHit } from '../../../shared/search/index';
 import { CollectionList } from '../collections/CollectionList';
 import { CollectionView } from '../collections/CollectionView';
 import { useCollections } from '../collections/queries';
@@ -7,9 +8,11 @@ import { FacetPanel } from '../facets/FacetPanel';
 import { ImportPanel } from '../import/ImportPanel';
 import { useFileDrop } from '../import/use-file-drop';
 import { useImport } from '../import/use-import';
+import { useStableCallback } from '../lib/use-stable-callback';
 import { Reader } from '../reader/Reader';
 import type { ReaderCommand } from '../reader/Reader';
 import { composeQuery } from '../search/compose-query';
+import type { FacetFilter } from '../search/compose-query';
 import { SearchBar } from '../search/SearchBar';
 import { useSearch } from '../search/use-search';
 import { useArchiveInfo } from './archive-info';
@@ -20,13 +23,21 @@ import { useCommands } from './use-commands';
 import { useMirrorState } from './use-services';
 import { useSavedView } from './use-saved-view';
 import { initialWorkspace, reduceWorkspace } from './workspace-state';
+import type { SortChoice } from './workspace-state';
+
+const NO_HITS: readonly SearchHit[] = [];
+const NO_MONTHS: readonly { month: string; count: number }[] = [];
 
 /** The whole app. */
 export function App() {
   const [ws, dispatch] = useReducer(reduceWorkspace, initialWorkspace);
   const query = composeQuery(ws.text, ws.filters, ws.range);
   const { result, resultQuery, resultGeneration, isPreview, loadMore } = useSearch(query, ws.sort);
-  const hits = result?.hits ?? [];
+  const hits = result?.hits ?? NO_HITS;
+  // The list and the count show a keystroke's results first; the facets and the timeline follow in
+  // a background render React may interrupt (their props are stable until then, so they skip the
+  // list's render). bench:browser: keystroke → results no longer waits for them.
+  const deferredResult = useDeferredValue(result);
   const { status } = useMirrorState();
   // A result computed before any index was loaded would read as "the archive is empty".
   // (The start preview is not: it holds the cache's real item count.)
@@ -40,16 +51,23 @@ export function App() {
   const [readerCommand, setReaderCommand] = useState<ReaderCommand>(null);
   const isDragging = useFileDrop(importControl.importFiles);
 
-  const startImport = useCallback(() => {
+  const startImport = useStableCallback(() => {
     if (info?.transport === 'electron') importControl.chooseInMain();
     else fileInput.current?.click();
-  }, [info, importControl]);
+  });
   // The toolbar's Export takes the open collection, else the current results.
-  const startExport = () => {
+  const startExport = useStableCallback(() => {
     const open = collections.find((c) => c.slug === ws.openCollection);
     if (open) dispatch({ type: 'open-dialog', dialog: { kind: 'export', source: { collection: open.slug }, title: `“${open.title}”` } });
     else dispatch({ type: 'open-dialog', dialog: { kind: 'export', source: { query }, title: 'results' } });
-  };
+  });
+  // Stable handlers: the memoised panels skip the renders of keystrokes.
+  const openTaxonomy = useCallback(() => dispatch({ type: 'open-dialog', dialog: { kind: 'taxonomy' } }), []);
+  const toggleFilter = useCallback((filter: FacetFilter) => dispatch({ type: 'toggle-filter', filter }), []);
+  const openCollection = useCallback((slug: string) => dispatch({ type: 'open-collection', slug }), []);
+  const setText = useCallback((text: string) => dispatch({ type: 'set-text', text }), []);
+  const setSort = useCallback((sort: SortChoice) => dispatch({ type: 'set-sort', sort }), []);
+  const clearRange = useCallback(() => dispatch({ type: 'set-range', range: null }), []);
   const openRow = useCallback(
     (index: number) => {
       dispatch({ type: 'set-active', index });
@@ -68,7 +86,7 @@ export function App() {
 
   return (
     <div className={`app ${ws.openItemId ? 'has-reader' : ''}`}>
-      <Toolbar info={info} onImport={startImport} onExport={startExport} onTaxonomy={() => dispatch({ type: 'open-dialog', dialog: { kind: 'taxonomy' } })} />
+      <Toolbar info={info} onImport={startImport} onExport={startExport} onTaxonomy={openTaxonomy} />
       <input
         ref={fileInput}
         type="file"
@@ -82,8 +100,8 @@ export function App() {
         }}
       />
       <aside className="sidebar">
-        <FacetPanel facets={result?.facets} filters={ws.filters} onToggle={(filter) => dispatch({ type: 'toggle-filter', filter })} />
-        <CollectionList collections={collections} openSlug={ws.openCollection} onOpen={(slug) => dispatch({ type: 'open-collection', slug })} />
+        <FacetPanel facets={deferredResult?.facets} filters={ws.filters} onToggle={toggleFilter} />
+        <CollectionList collections={collections} openSlug={ws.openCollection} onOpen={openCollection} />
       </aside>
       <main className="center">
         <SearchBar
@@ -94,10 +112,10 @@ export function App() {
           range={ws.range}
           total={result && !isFirstLoad ? result.total : null}
           error={result?.error}
-          onText={(text) => dispatch({ type: 'set-text', text })}
-          onSort={(sort) => dispatch({ type: 'set-sort', sort })}
-          onRemoveFilter={(filter) => dispatch({ type: 'toggle-filter', filter })}
-          onClearRange={() => dispatch({ type: 'set-range', range: null })}
+          onText={setText}
+          onSort={setSort}
+          onRemoveFilter={toggleFilter}
+          onClearRange={clearRange}
         />
         {ws.openCollection ? (
           <CollectionView
@@ -110,6 +128,7 @@ export function App() {
             ws={ws}
             dispatch={dispatch}
             result={result}
+            months={deferredResult?.months ?? NO_MONTHS}
             resultQuery={resultQuery}
             focusRequest={focusRequest}
             onOpen={openRow}

@@ -14,6 +14,8 @@ interface Props {
   ws: WorkspaceState;
   dispatch: Dispatch<WorkspaceAction>;
   result: SearchResult | null;
+  /** The timeline's months: those of `result`, or of the result before it until the deferred render catches up. */
+  months: readonly { month: string; count: number }[];
   /** The query `result` answers. */
   resultQuery: string | null;
   focusRequest: number;
@@ -22,8 +24,10 @@ interface Props {
   onNeedMore: () => void;
 }
 
+const NO_HITS: SearchResult['hits'] = [];
+
 /** Timeline, bulk bar and results of the current search. */
-export function ResultsPane({ ws, dispatch, result, resultQuery, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
+export function ResultsPane({ ws, dispatch, result, months, resultQuery, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
   const ids = ws.selected;
   const [error, setError] = useState<string | null>(null);
   // Stable, so the memoised timeline skips the renders of keystrokes whose results are not in yet.
@@ -34,7 +38,7 @@ export function ResultsPane({ ws, dispatch, result, resultQuery, focusRequest, o
   };
   return (
     <>
-      <Timeline months={result?.months ?? []} range={ws.range} onRange={setRange} />
+      <Timeline months={months} range={ws.range} onRange={setRange} />
       <BulkBar
         count={ids.length}
         onTag={() => dispatch({ type: 'open-dialog', dialog: { kind: 'bulk-tag', ids, mode: 'add' } })}
@@ -45,7 +49,7 @@ export function ResultsPane({ ws, dispatch, result, resultQuery, focusRequest, o
       />
       {error && <p role="alert" className="field-error">{error}</p>}
       <ResultList
-        hits={result?.hits ?? []}
+        hits={result?.hits ?? NO_HITS}
         query={resultQuery}
         total={result?.total ?? 0}
         activeIndex={ws.activeIndex}

@@ -1,5 +1,6 @@
 // The top bar: the archive, the sync state, the offline cache's state, and the Import / Export /
 // Taxonomy commands.
+import { memo } from 'react';
 import type { ArchiveInfo } from '../api';
 import { describeCache, describeSync } from './mirror-status-text';
 import { useMirrorState } from './use-services';
@@ -11,8 +12,8 @@ interface Props {
   onTaxonomy: () => void;
 }
 
-/** The app's header bar. */
-export function Toolbar({ info, onImport, onExport, onTaxonomy }: Props) {
+/** The app's header bar (memoised: it follows the mirror's state, not keystrokes). */
+export const Toolbar = memo(function Toolbar({ info, onImport, onExport, onTaxonomy }: Props) {
   const state = useMirrorState();
   return (
     <header className="toolbar">
@@ -32,4 +33,4 @@ export function Toolbar({ info, onImport, onExport, onTaxonomy }: Props) {
       </div>
     </header>
   );
-}
+});

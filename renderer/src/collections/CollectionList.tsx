@@ -1,5 +1,5 @@
 // The left column's collections: open one, or start a new one.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Collection } from '../../../shared/model';
 import { NewCollectionForm } from './NewCollectionForm';
 
@@ -9,8 +9,8 @@ interface Props {
   onOpen: (slug: string) => void;
 }
 
-/** The collections list with the "New collection" button. */
-export function CollectionList({ collections, openSlug, onOpen }: Props) {
+/** The collections list with the "New collection" button (memoised: not re-rendered per keystroke). */
+export const CollectionList = memo(function CollectionList({ collections, openSlug, onOpen }: Props) {
   const [isCreating, setCreating] = useState(false);
   return (
     <section className="collections" aria-label="Collections">
@@ -39,4 +39,4 @@ export function CollectionList({ collections, openSlug, onOpen }: Props) {
       )}
     </section>
   );
-}
+});

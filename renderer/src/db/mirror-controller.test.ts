@@ -110,12 +110,12 @@ describe('mirror controller', () => {
     const indexer = createLocalIndexer();
     const seenAtLoad: (string[] | null)[] = [];
     const paints: number[] = [];
+    const seePreview = () => seenAtLoad.push(second.getPreview()?.items.map((i) => i.id) ?? null);
+    // The app's indexer (the worker) reads the saved index from the cache itself: loadSaved.
     const watched: LocalIndexer = {
       ...indexer,
-      load: (bytes) => {
-        seenAtLoad.push(second.getPreview()?.items.map((i) => i.id) ?? null);
-        return indexer.load(bytes);
-      },
+      load: (bytes) => (seePreview(), indexer.load(bytes)),
+      loadSaved: (database) => (seePreview(), indexer.loadSaved(database)),
     };
     const second: MirrorController = startController({
       main,

@@ -23,6 +23,8 @@ export interface NewestItems {
 export interface MirrorStore {
   /** 'indexeddb': the offline cache, kept across restarts; 'memory': gone when the window closes. */
   readonly kind: 'indexeddb' | 'memory';
+  /** The offline cache's IndexedDB database, for readers of the saved index off this thread (the search worker). */
+  readonly databaseName?: string;
   getItem(id: string): Promise<Item | undefined>;
   /** The items of `ids` that the mirror holds, in the order asked. */
   getItems(ids: readonly string[]): Promise<Item[]>;

@@ -137,6 +137,14 @@ describe.each(KINDS)('syncMirror into $name', (kind) => {
     expect(await loadSavedIndex(store, createLocalIndexer())).toBe(false);
   });
 
+  it('hands the saved index to an indexer that cannot read the cache itself', async () => {
+    const main = seedMain(3);
+    await syncMirror(store, main.call, createLocalIndexer(), { rebuild: true });
+    const { loadSaved: _unused, ...plain } = createLocalIndexer();
+    expect(await loadSavedIndex(store, plain)).toBe(true);
+    expect((await plain.search('Report', {})).total).toBe(3);
+  });
+
   it('refuses a damaged saved index', async () => {
     await store.writeIndex(SEARCH_INDEX_VERSION, new TextEncoder().encode('{"format":"nope"'));
     expect(await loadSavedIndex(store, createLocalIndexer())).toBe(false);
@@ -150,5 +158,19 @@ describe.each(KINDS)('syncMirror into $name', (kind) => {
     main.calls = [];
     await syncMirror(store, main.call, createLocalIndexer(), { rebuild: true });
     expect(main.requestedItemIds().sort()).toEqual(['a0000000', 'a0000001', 'a0000002']);
+  });
+});
+
+describe('loadSavedIndex from the offline cache', () => {
+  it('lets an indexer that reads the cache itself (the search worker) load the index; the page never reads its bytes', async () => {
+    const db = new AnnalsDb(`test-mirror-${++dbCount}`);
+    await db.open();
+    const main = seedMain(3);
+    await syncMirror(createDexieStore(db), main.call, createLocalIndexer(), { rebuild: true });
+    const store: MirrorStore = { ...createDexieStore(db), readIndex: () => Promise.reject(new Error('read on the page')) };
+    const indexer = createLocalIndexer();
+    expect(await loadSavedIndex(store, indexer)).toBe(true);
+    expect((await indexer.search('Report', {})).total).toBe(3);
+    await db.delete();
   });
 });

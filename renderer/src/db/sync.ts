@@ -8,7 +8,7 @@ import { toSearchDoc } from '../../../shared/search/search-doc';
 import type { SearchDoc } from '../../../shared/search/search-doc';
 import { buildMembership, collectAffectedIds } from './membership';
 import type { CollectionRef } from './membership';
-import { chunk, diffRevisions } from './revisions';
+import { chunk, diffRevisionsInSlices } from './revisions';
 import type { MirrorStore } from './mirror-store';
 import { collectionRevisionKey, itemRevisionKey } from './schema';
 import type { MirrorRevision } from './schema';
@@ -25,6 +25,12 @@ export interface MirrorIndexer {
    * over (the search worker takes their buffer): the caller must not use them afterwards.
    */
   load(bytes: Uint8Array): Promise<boolean>;
+  /**
+   * Loads the saved index straight from the IndexedDB database `database` (the search worker: the
+   * ~500 MB read then never runs on the page's thread); false when there is none or it cannot be
+   * used. Optional: without it the saved index is read through the store and handed to `load`.
+   */
+  loadSaved?(database: string): Promise<boolean>;
   rebuild(docs: SearchDoc[]): Promise<void>;
   apply(upserts: SearchDoc[], removes: string[]): Promise<void>;
   serialize(): Promise<Uint8Array>;
@@ -42,6 +48,7 @@ export const ITEM_BATCH_SIZE = 500;
 
 /** Loads the saved index into the indexer; false when there is none or it cannot be used. */
 export async function loadSavedIndex(store: MirrorStore, indexer: MirrorIndexer): Promise<boolean> {
+  if (store.databaseName !== undefined && indexer.loadSaved) return indexer.loadSaved(store.databaseName);
   const saved = await store.readIndex();
   if (!saved || saved.version !== (await indexer.version()) || !(saved.bytes instanceof Uint8Array)) return false;
   return indexer.load(saved.bytes);
@@ -68,8 +75,8 @@ interface Fetched {
 
 async function fetchChanges(store: MirrorStore, call: CallApi, batchSize: number): Promise<Fetched> {
   const remote = await call('archive:revisions', {});
-  const itemDiff = diffRevisions(await store.readRevisions('item:'), remote.items);
-  const collectionDiff = diffRevisions(await store.readRevisions('collection:'), remote.collections);
+  const itemDiff = await diffRevisionsInSlices(await store.readRevisions('item:'), remote.items);
+  const collectionDiff = await diffRevisionsInSlices(await store.readRevisions('collection:'), remote.collections);
   const items = await fetchItems(call, itemDiff.changed, batchSize);
   const collections = collectionDiff.changed.length ? await call('collections:get', { slugs: collectionDiff.changed }) : [];
   const remoteItemRev = new Map(remote.items.map((r) => [r.key, r.rev]));

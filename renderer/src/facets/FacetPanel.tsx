@@ -1,4 +1,5 @@
 // The left column's facet groups: one checkbox per value, named "<label> <count>".
+import { memo } from 'react';
 import type { SearchResult } from '../../../shared/search/index';
 import { FACET_TITLES } from '../lib/format';
 import type { FacetFilter, FilterKey } from '../search/compose-query';
@@ -20,8 +21,8 @@ function valuesOf(key: FilterKey, facets: Props['facets'], filters: readonly Fac
   return [...checked.map((f) => ({ value: f.value, count: 0 })), ...list];
 }
 
-/** Facet groups State, Organ, Exercise, Person, Year. */
-export function FacetPanel({ facets, filters, onToggle }: Props) {
+/** Facet groups State, Organ, Exercise, Person, Year (memoised: re-rendered when the facets, filters or handler change). */
+export const FacetPanel = memo(function FacetPanel({ facets, filters, onToggle }: Props) {
   return (
     <nav className="facets" aria-label="Filters">
       {KEYS.map((key) => (
@@ -29,7 +30,7 @@ export function FacetPanel({ facets, filters, onToggle }: Props) {
       ))}
     </nav>
   );
-}
+});
 
 interface GroupProps {
   facetKey: FilterKey;

@@ -1,5 +1,5 @@
 // The virtualized result list: only the rows in view are in the DOM.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/search/index';
 import { ResultRow } from './ResultRow';
 import { computeWindow, scrollToRow } from './virtual-window';
@@ -34,18 +34,23 @@ function useViewport(ref: React.RefObject<HTMLDivElement | null>): number {
   return height;
 }
 
-/** The list named "Results". */
-export function ResultList({ hits, query, total, activeIndex, openId, selected, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
+/**
+ * The list named "Results" (memoised: a keystroke whose results are not in yet does not re-render
+ * it, given stable handlers).
+ */
+export const ResultList = memo(function ResultList({ hits, query, total, activeIndex, openId, selected, focusRequest, onOpen, onSelect, onNeedMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const viewport = useViewport(scrollRef);
   const view = computeWindow(hits.length, ROW_HEIGHT, scrollTop, viewport);
-  const selectedSet = new Set(selected);
+  const selectedSet = useMemo(() => new Set(selected), [selected]);
 
   // Another query's results start at the top (the same query with more rows keeps its place).
+  // The scroll position is the one onScroll reported: reading element.scrollTop here would force a
+  // layout inside every commit of new results (bench:browser: ~2–10 ms per keystroke at 100k).
   useLayoutEffect(() => {
     const element = scrollRef.current;
-    if (!element || element.scrollTop === 0) return;
+    if (!element || scrollTop === 0) return;
     element.scrollTop = 0;
     setScrollTop(0);
   }, [query]);
@@ -89,4 +94,4 @@ export function ResultList({ hits, query, total, activeIndex, openId, selected, 
       </ul>
     </div>
   );
-}
+});

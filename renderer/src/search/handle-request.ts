@@ -8,6 +8,8 @@ async function answer(indexer: LocalIndexer, request: WorkerRequest): Promise<Wo
       return indexer.version();
     case 'load':
       return indexer.load(request.bytes);
+    case 'load-saved':
+      return indexer.loadSaved(request.database);
     case 'rebuild':
       await indexer.rebuild(request.docs);
       return null;

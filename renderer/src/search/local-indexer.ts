@@ -10,8 +10,10 @@ import {
 } from '../../../shared/search/index';
 import type { SearchDoc, SearchIndex, SearchOptions, SearchResult } from '../../../shared/search/index';
 import type { MirrorIndexer } from '../db/sync';
+import { readSavedIndexRecord } from './saved-index-reader';
 
 export interface LocalIndexer extends MirrorIndexer {
+  loadSaved(database: string): Promise<boolean>;
   search(query: string, options: SearchOptions): Promise<SearchResult>;
   /** Number of indexed docs (0 before anything is loaded). */
   size(): number;
@@ -23,6 +25,8 @@ export interface LocalIndexerOptions {
    * else holds them). Otherwise it copies them, since the loaded index keeps views on its bytes.
    */
   isLoadOwning?: boolean;
+  /** Where `loadSaved` finds IndexedDB (tests pass fake-indexeddb's). */
+  indexedDB?: IDBFactory;
 }
 
 /** Creates an empty in-memory indexer around shared/search. */
@@ -34,6 +38,17 @@ export function createLocalIndexer(options: LocalIndexerOptions = {}): LocalInde
       try {
         // A copy of a large index costs as much as reading it: made only when the bytes are shared.
         index = loadSearchIndexBinary(options.isLoadOwning ? bytes : bytes.slice());
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    // Read here, the saved index's bytes are this indexer's own: no copy.
+    async loadSaved(database) {
+      try {
+        const record = await readSavedIndexRecord(database, options.indexedDB ?? indexedDB);
+        if (!record || record.version !== SEARCH_INDEX_VERSION) return false;
+        index = loadSearchIndexBinary(record.bytes);
         return true;
       } catch {
         return false;

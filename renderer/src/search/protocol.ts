@@ -4,6 +4,7 @@ import type { SearchDoc, SearchOptions, SearchResult } from '../../../shared/sea
 export type WorkerRequestBody =
   | { type: 'version' }
   | { type: 'load'; bytes: Uint8Array }
+  | { type: 'load-saved'; database: string }
   | { type: 'rebuild'; docs: SearchDoc[] }
   | { type: 'apply'; upserts: SearchDoc[]; removes: string[] }
   | { type: 'serialize' }
@@ -13,6 +14,7 @@ export type WorkerRequestBody =
 export interface WorkerReplies {
   version: number;
   load: boolean;
+  'load-saved': boolean;
   rebuild: null;
   apply: null;
   serialize: Uint8Array;

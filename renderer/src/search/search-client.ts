@@ -72,6 +72,8 @@ export function createSearchClient(worker: Worker): SearchClient {
     version: () => send({ type: 'version' }),
     // The saved index is hundreds of megabytes: move it to the worker instead of copying it.
     load: (bytes: Uint8Array) => send({ type: 'load', bytes }, [bytes.buffer]),
+    // Better still: the worker reads it from IndexedDB itself, and the page never holds it.
+    loadSaved: (database: string) => send({ type: 'load-saved', database }),
     rebuild: async (docs: SearchDoc[]) => void (await send({ type: 'rebuild', docs })),
     apply: async (upserts: SearchDoc[], removes: string[]) => void (await send({ type: 'apply', upserts, removes })),
     serialize: () => send({ type: 'serialize' }),

@@ -1,5 +1,6 @@
 // Runs the composed query in the worker as the user types; the latest query wins.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { SearchResult } from '../../../shared/search/index';
 import { useIndexGeneration, useMirrorPreview, useServices } from '../app/use-services';
 import type { SortChoice } from '../app/workspace-state';
@@ -52,7 +53,14 @@ export function useSearch(query: string, sort: SortChoice): SearchState {
     search
       .search(query, { sort: sortOption, limit: FIRST_PAGE })
       .then((next) => {
-        if (mine === ticket.current) setShown({ result: next, query, generation });
+        if (mine !== ticket.current) return;
+        // Committed in the task that received the reply rather than in a scheduler task after it,
+        // which can wait behind a frame's rendering: the results reach the screen up to a frame
+        // sooner. The facets and the timeline still follow in a deferred render (App).
+        flushSync(() => {
+          setShown({ result: next, query, generation });
+          setSearching(false);
+        });
       })
       .catch(reportFailure)
       .finally(() => {
@@ -61,7 +69,13 @@ export function useSearch(query: string, sort: SortChoice): SearchState {
   }, [search, query, sortOption, generation]);
 
   // Only the next page is asked for, and appended while the same query and index are shown.
+  // Stable (it reads the latest render's state), so the memoised result list skips keystrokes.
+  const latest = useRef({ shown, query, generation, isSearching, sortOption });
+  useLayoutEffect(() => {
+    latest.current = { shown, query, generation, isSearching, sortOption };
+  });
   const loadMore = useCallback(() => {
+    const { shown, query, generation, isSearching, sortOption } = latest.current;
     const { result } = shown;
     if (!result || shown.query !== query || shown.generation !== generation || isSearching || isLoadingMore.current) return;
     const offset = result.hits.length;
@@ -76,7 +90,7 @@ export function useSearch(query: string, sort: SortChoice): SearchState {
       })
       .catch(reportFailure)
       .finally(() => (isLoadingMore.current = false));
-  }, [search, shown, query, sortOption, generation, isSearching]);
+  }, [search]);
 
   // Until an index answers, the empty query shows the cache's newest items.
   const previewResult = useMemo(() => (preview ? toPreviewResult(preview) : null), [preview]);
