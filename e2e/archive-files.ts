@@ -32,17 +32,37 @@ export async function listItemFiles(archiveDir: string): Promise<string[]> {
   return names.filter((name) => name.endsWith('.md')).map((name) => join(dir, name));
 }
 
-/** Every item of the archive as its file says. */
+/** Every item of the archive as its file says (a file replaced or moved while listed is skipped). */
 export async function readItems(archiveDir: string): Promise<ItemOnDisk[]> {
   const files = await listItemFiles(archiveDir);
-  return Promise.all(files.map(async (file) => parseFrontMatter(await readFile(file, 'utf8')).data as unknown as ItemOnDisk));
+  const items = await Promise.all(
+    files.map(async (file) => {
+      try {
+        return parseFrontMatter(await readFile(file, 'utf8')).data as unknown as ItemOnDisk;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    }),
+  );
+  return items.filter((item): item is ItemOnDisk => item !== null);
 }
 
-/** The item whose title is `title` (the reader shows it); throws when none or several match. */
+/** How long an item may be missing while the app replaces its file (moved aside, the new one linked in). */
+const REPLACING_MS = 2000;
+
+/**
+ * The item whose title is `title` (the reader shows it); throws when several match, or when none
+ * does for longer than a file replacement takes (a listing taken mid-replacement misses the file).
+ */
 export async function readItemByTitle(archiveDir: string, title: string): Promise<ItemOnDisk> {
-  const found = (await readItems(archiveDir)).filter((item) => item.title.trim() === title.trim());
-  if (found.length !== 1) throw new Error(`${found.length} items titled "${title}" in the archive`);
-  return found[0]!;
+  const deadline = Date.now() + REPLACING_MS;
+  for (;;) {
+    const found = (await readItems(archiveDir)).filter((item) => item.title.trim() === title.trim());
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1 || Date.now() > deadline) throw new Error(`${found.length} items titled "${title}" in the archive`);
+    await new Promise((resolve) => setTimeout(resolve, 25)); // the next listing, not a wait for time to pass
+  }
 }
 
 /** A collection file's front matter. */
