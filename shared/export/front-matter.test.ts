@@ -21,7 +21,8 @@ describe('renderFrontMatter', () => {
       }),
       { numRuns: 250 },
     );
-    for (const title of [' \n\n', '  \n  ', 'lone \ud800 surrogate', '---js\nalert(1)\n---', '\u0000\u0085\u2028']) {
+    // The last two: yaml 2.9's multi-line double quotes write the space after a blank line as a backslash.
+    for (const title of [' \n\n', '  \n  ', 'lone \ud800 surrogate', '---js\nalert(1)\n---', '\u0000\u0085\u2028', '[x](javascript:alert(1))\n\n \n```word', 'a\n\n \nb']) {
       expect(parseBlock(renderFrontMatter({ title }))).toEqual({ title });
     }
   });

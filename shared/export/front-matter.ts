@@ -1,7 +1,29 @@
 // YAML front matter through the `yaml` package: hand-built templates broke most hostile titles (STACK.md).
 // Block scalars are off: yaml 2.9.1 writes ' \n\n' as a `|+` block whose whitespace-only first line
-// parses back as '\n\n' (no indentation indicator), so multi-line strings go double-quoted.
+// parses back as '\n\n' (no indentation indicator), so multi-line strings go double-quoted. Its
+// multi-line double quotes mis-write an escaped space next to a line break ('a\n\n \nb' reads back
+// with a backslash for the space), so every block is read back, and one that does not give the data
+// back is written again with one-line JSON-style double quotes, which are always exact.
 import YAML from 'yaml';
+
+const READABLE = { lineWidth: 0, blockQuote: false } as const;
+const EXACT = {
+  lineWidth: 0,
+  blockQuote: false,
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  doubleQuotedAsJSON: true,
+  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+} as const;
+
+// The front matter holds strings, numbers, booleans, null and lists of them: JSON tells them apart.
+function readsBack(yaml: string, data: Record<string, unknown>): boolean {
+  try {
+    return JSON.stringify(YAML.parse(yaml)) === JSON.stringify(data);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Front matter block (`---` … `---`) for `data`; keys whose value is undefined are left out.
@@ -9,5 +31,6 @@ import YAML from 'yaml';
  */
 export function renderFrontMatter(data: Record<string, unknown>): string {
   const defined = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
-  return `---\n${YAML.stringify(defined, { lineWidth: 0, blockQuote: false })}---`;
+  const readable = YAML.stringify(defined, READABLE);
+  return `---\n${readsBack(readable, defined) ? readable : YAML.stringify(defined, EXACT)}---`;
 }
