@@ -56,7 +56,7 @@ export interface WarmPhases {
   workerLoadMs: number | null;
   /** Worker: the first search (the empty query: every item, facets and histogram). */
   firstSearchMs: number | null;
-  /** Reply of that search → results on screen. */
+  /** Reply of that search → results on screen; null when the start preview was on screen first. */
   renderMs: number | null;
 }
 
@@ -159,7 +159,11 @@ function readWarmPhases(state: ProbeState): WarmPhases {
     isReadInWorker: load?.type === 'load-saved',
     workerLoadMs: span(load),
     firstSearchMs: span(firstSearch),
-    renderMs: firstSearch?.repliedAt != null && state.firstResultsAt !== null ? state.firstResultsAt - firstSearch.repliedAt : null,
+    // Null when the first results on screen were the start preview, shown before the index answered.
+    renderMs:
+      firstSearch?.repliedAt != null && state.firstResultsAt !== null && state.firstResultsAt >= firstSearch.repliedAt
+        ? state.firstResultsAt - firstSearch.repliedAt
+        : null,
   };
 }
 
