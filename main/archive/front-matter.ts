@@ -2,6 +2,7 @@
 // it executes `---js` blocks and hangs on alias bombs, see STACK.md).
 import { isDeepStrictEqual } from 'node:util';
 import YAML from 'yaml';
+import { EXACT_YAML_OPTIONS } from '../../shared/yaml-exact';
 import { writeFastFrontMatter } from './front-matter-write';
 import { readFastFrontMatter } from './item-file-fast';
 
@@ -28,16 +29,7 @@ const OPEN = '---\n';
 const CLOSE_LINE = /^---$/m;
 
 const READABLE = { lineWidth: 0, minContentWidth: 0, version: '1.2' } as const;
-// yaml 2.9 mis-writes some strings in block literals (whitespace-only lines) and in multi-line double
-// quotes (escaped spaces next to line breaks); one-line JSON-style double quotes are always exact.
-const EXACT = {
-  ...READABLE,
-  blockQuote: false,
-  defaultStringType: 'QUOTE_DOUBLE',
-  defaultKeyType: 'PLAIN',
-  doubleQuotedAsJSON: true,
-  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-} as const;
+const EXACT = { ...READABLE, ...EXACT_YAML_OPTIONS } as const;
 
 // The read-back goes through splitFrontMatter, so through the fast reader when it accepts the text. That
 // keeps the protection: the fast reader declines the two shapes yaml 2.9 mis-writes (whitespace-only lines

@@ -5,16 +5,10 @@
 // with a backslash for the space), so every block is read back, and one that does not give the data
 // back is written again with one-line JSON-style double quotes, which are always exact.
 import YAML from 'yaml';
+import { EXACT_YAML_OPTIONS } from '../yaml-exact';
 
 const READABLE = { lineWidth: 0, blockQuote: false } as const;
-const EXACT = {
-  lineWidth: 0,
-  blockQuote: false,
-  defaultStringType: 'QUOTE_DOUBLE',
-  defaultKeyType: 'PLAIN',
-  doubleQuotedAsJSON: true,
-  doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
-} as const;
+const EXACT = { lineWidth: 0, ...EXACT_YAML_OPTIONS } as const;
 
 // The front matter holds strings, numbers, booleans, null and lists of them: JSON tells them apart.
 function readsBack(yaml: string, data: Record<string, unknown>): boolean {
